@@ -1,0 +1,119 @@
+//! What the engine answers: per order the running clock, its end, its source and the risk.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::order::DeadlineSource;
+use super::status::OrderStatus;
+
+/// Which clock is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// Risk control / payment check.
+    Payment,
+    /// Ship by (handling time).
+    Ship,
+    /// Answer the buyer's cancellation request.
+    CancelResponse,
+    /// Answer the dispute.
+    DisputeResponse,
+    /// The buyer confirms receipt.
+    Receipt,
+    /// Dropshipping: the supplier must ship.
+    SupplierShip,
+    /// Dropshipping: obtain the tracking number after a refused cancellation.
+    TrackingProof,
+    /// Dropshipping: the refund should have arrived.
+    Refund,
+}
+
+/// How urgent an order is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    /// The deadline has passed.
+    Overdue,
+    /// Less than `critical_hours` left.
+    Critical,
+    /// A clock should run but the data to compute it is missing or contradictory.
+    Unreadable,
+    /// Less than `warning_hours` left.
+    Warning,
+    /// More time left than `warning_hours`.
+    Ok,
+    /// No clock runs (done, closed, frozen, awaiting payment).
+    None,
+}
+
+/// Something the seller should do, beyond meeting the deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hint {
+    /// Shipped but the buyer asks to cancel: refuse with the tracking number.
+    RefuseWithTracking,
+    /// Not shipped within the seller's internal ship target.
+    PastInternalTarget,
+    /// Before shipping, check the ship button is still active (DOMAIN: "double check").
+    DoubleCheckShipButton,
+    /// Dropshipping: not shipped yet, the order can still be cancelled.
+    CancelPossible,
+    /// Dropshipping: no tracking number in time: open a dispute.
+    OpenDispute,
+}
+
+/// The engine's verdict on one order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnalyzedOrder {
+    /// The order id.
+    pub order_id: String,
+    /// The status, when known.
+    pub status: Option<OrderStatus>,
+    /// When the running clock ends (serialized ISO 8601 UTC).
+    pub deadline: Option<DateTime<Utc>>,
+    /// Which clock runs.
+    pub deadline_kind: Option<DeadlineKind>,
+    /// Where the deadline came from.
+    pub deadline_source: Option<DeadlineSource>,
+    /// Seconds left at `now` (negative when overdue).
+    pub seconds_left: Option<i64>,
+    /// The risk level.
+    pub risk: Risk,
+    /// Why the order is unreadable, or why no clock runs, for a person.
+    pub reason: Option<String>,
+    /// What to do beyond meeting the deadline.
+    pub hints: Vec<Hint>,
+    /// The seller's internal ship target, when the ship clock runs.
+    pub ship_target: Option<DateTime<Utc>>,
+}
+
+/// How many orders there are at each risk level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskCounts {
+    /// Deadline passed.
+    pub overdue: u32,
+    /// Less than `critical_hours` left.
+    pub critical: u32,
+    /// Less than `warning_hours` left.
+    pub warning: u32,
+    /// Comfortable.
+    pub ok: u32,
+    /// No clock running.
+    pub none: u32,
+    /// Could not be computed.
+    pub unreadable: u32,
+    /// All orders.
+    pub total: u32,
+}
+
+/// All orders analysed, most urgent first, with the counts.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Sorted by urgency: overdue, critical, unreadable, warning, ok, none; then by deadline.
+    pub orders: Vec<AnalyzedOrder>,
+    /// Counts per risk.
+    pub counts: RiskCounts,
+}

@@ -1,0 +1,6 @@
+//! Deadline Guard: how long is left to ship, to answer a cancellation and to answer a dispute
+//! on AliExpress orders, computed once in Rust and shown by a browser extension and a widget.
+#![deny(missing_docs)]
+
+pub mod core;
+pub mod read;

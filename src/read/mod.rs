@@ -1,0 +1,3 @@
+//! Turning text into domain values: localized dates, countdowns, status labels, headers, API JSON, CSV.
+//!
+//! Pure like the core: no browser, no clock.
