@@ -81,7 +81,9 @@ impl OrderStatus {
 
     /// The status for an Open Platform code; `None` for a code this crate does not know.
     pub fn from_code(code: &str) -> Option<OrderStatus> {
-        OrderStatus::ALL.into_iter().find(|s| s.code() == code.trim())
+        OrderStatus::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim())
     }
 }
 
