@@ -13,6 +13,7 @@ WB_ROOT := $(TOOL_CACHE)/wasm-bindgen-$(WB_VERSION)
 WASM_BINDGEN := $(WB_ROOT)/bin/wasm-bindgen
 WASM_OPT := node_modules/.bin/wasm-opt
 PKG := pkg
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 export PATH := $(WB_ROOT)/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
@@ -63,7 +64,7 @@ build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 $(PKG)/$(CRATE).js: $(RUST_SOURCES)
 	cargo build --release --target $(WASM_TARGET) --lib
 	rm -rf $(PKG).tmp && mkdir -p $(PKG).tmp
-	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG).tmp target/$(WASM_TARGET)/release/$(CRATE).wasm
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG).tmp $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
 	$(WASM_OPT) -Oz --strip-debug --strip-producers $(PKG).tmp/$(CRATE)_bg.wasm -o $(PKG).tmp/$(CRATE)_bg.wasm
 	rm -rf $(PKG) && mv $(PKG).tmp $(PKG)
 

@@ -2,5 +2,9 @@
 //! on AliExpress orders, computed once in Rust and shown by a browser extension and a widget.
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod core;
+pub mod dom;
+pub mod guard;
+pub mod present;
 pub mod read;

@@ -1,0 +1,1 @@
+//! `analyze`, `reconcile` and `toCsv` for the widget: orders, API responses or CSV in, deadlines out.

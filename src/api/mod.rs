@@ -1,0 +1,5 @@
+//! The only `#[wasm_bindgen]` exports: the small JS API shared by the extension and the widget.
+
+mod analyze;
+mod options;
+mod scan;

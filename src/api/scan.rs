@@ -1,0 +1,1 @@
+//! Page scanning for the extension and `scan()` of the widget: snapshot in, annotation patches out.

@@ -1,0 +1,1 @@
+//! Words a seller reads: badges, reasons and hints in the eight panel languages.
