@@ -25,8 +25,8 @@ pub struct Countdown {
 impl Countdown {
     /// When the clock ends, given when the countdown was read.
     pub fn deadline_from(&self, read_at: DateTime<Utc>) -> DateTime<Utc> {
-        read_at
-            .checked_add_signed(Duration::seconds(self.seconds))
+        Duration::try_seconds(self.seconds)
+            .and_then(|delta| read_at.checked_add_signed(delta))
             .unwrap_or(if self.seconds < 0 {
                 DateTime::<Utc>::MIN_UTC
             } else {

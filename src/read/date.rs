@@ -268,7 +268,7 @@ fn find_date(text: &str, toks: &[Tok], order: DateOrder) -> Result<Found, ReadEr
                     None if half.is_none() && mentions_day(toks, i) => {
                         half = Some(not_a_date(
                             text,
-                            "has no year: a date needs day, month and year",
+                            "is an incomplete date: a date needs day, month and year",
                         ));
                     }
                     None => {}
@@ -448,7 +448,7 @@ fn named_month_date(
                 end: k + 1,
             }))
         }
-        Some((_, 2)) => Err(not_a_date(
+        Some((_, 2)) if punct(toks, k + 1) != Some(':') => Err(not_a_date(
             text,
             "has a two-digit year: write the year with four digits",
         )),
