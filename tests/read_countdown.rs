@@ -104,6 +104,19 @@ fn overdue_forms_are_negative() {
 }
 
 #[test]
+fn future_phrases_with_an_overdue_word_stay_positive() {
+    let cases: &[(&str, i64)] = &[
+        ("2天后超时", 2 * D),
+        ("将超时：3小时", 3 * H),
+        ("Will expire in 2 days", 2 * D),
+        ("2 days until overdue", 2 * D),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(secs(text), want, "{text:?}");
+    }
+}
+
+#[test]
 fn deadline_from_the_reading_time() {
     let read_at = Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap();
     let c = read_countdown("2天03:12:44").unwrap();

@@ -164,6 +164,9 @@ fn offsets_in_the_text_win_over_the_zone() {
         "2026-11-20 06:33:05 UTC",
         "2026-11-19T22:33:05-08:00",
         "2026-11-19 22:33:05 PST",
+        "2026-11-19T22:33:05.000-08:00",
+        "2026-11-20T06:33:05.123Z",
+        "Thu Nov 19 2026 22:33:05 GMT-0800 (Pacific Standard Time)",
     ] {
         assert_eq!(read(text, UNK), want, "{text:?}");
         assert_eq!(

@@ -396,6 +396,11 @@ fn unknown_or_contradictory_labels_are_refused_with_their_text() {
         assert_eq!(err.kind, ReadErrorKind::UnknownStatus, "{label:?}");
         assert_eq!(err.text, label);
     }
+    let page = "Awaiting shipment ".repeat(200);
+    assert_eq!(
+        read_status(&page).unwrap_err().kind,
+        ReadErrorKind::UnknownStatus
+    );
     for empty in ["", "   ", "\u{200B}"] {
         assert_eq!(read_status(empty).unwrap_err().kind, ReadErrorKind::Empty);
     }

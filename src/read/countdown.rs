@@ -182,7 +182,7 @@ const OVERDUE: &[&str] = &[
     "verspatet",
     "en retard",
     "depasse",
-    "expire",
+    "delai expire",
     "em atraso",
     "просрочено",
     "просрочен",
@@ -192,6 +192,19 @@ const OVERDUE: &[&str] = &[
     "scaduto",
     "scaduta",
     "in ritardo",
+];
+
+/// Phrases that contain an overdue word but speak of the future ("2天后超时": times out in 2 days).
+const NOT_OVERDUE: &[&str] = &[
+    "后超时",
+    "将超时",
+    "即将超时",
+    "后逾期",
+    "将逾期",
+    "before overdue",
+    "until overdue",
+    "before it is overdue",
+    "before it expires",
 ];
 
 fn not_a_countdown(text: &str, detail: &str) -> ReadError {
@@ -220,7 +233,11 @@ pub fn read_countdown(text: &str) -> Result<Countdown, ReadError> {
             "is empty: expected time left",
         ));
     }
-    let overdue_word = OVERDUE.iter().any(|w| !find_phrase(&norm, w).is_empty());
+    let mut future = norm.clone();
+    for phrase in NOT_OVERDUE {
+        future = future.replace(phrase, " ");
+    }
+    let overdue_word = OVERDUE.iter().any(|w| !find_phrase(&future, w).is_empty());
     let toks: Vec<Token> = tokens(&norm)
         .into_iter()
         .filter(|t| *t != Token::Space)
@@ -341,7 +358,7 @@ mod tests {
         for (w, _) in UNIT_WORDS.iter().chain(CJK_UNITS) {
             assert_eq!(normalize(w), *w);
         }
-        for w in OVERDUE {
+        for w in OVERDUE.iter().chain(NOT_OVERDUE) {
             assert_eq!(normalize(w), *w);
         }
     }

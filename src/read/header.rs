@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{lookup, normalize, Lookup};
+use super::text::{lookup, normalize, Lookup, MAX_LABEL_CHARS};
 
 /// What a column or field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -463,7 +463,7 @@ pub fn field_for_header(text: &str) -> Option<Field> {
         }
     }
     let norm = normalize(text);
-    if norm.is_empty() {
+    if norm.is_empty() || norm.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
     match lookup(&norm, HEADERS) {

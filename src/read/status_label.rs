@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ReadError, ReadErrorKind};
-use super::text::{lookup, normalize, Lookup};
+use super::text::{lookup, normalize, Lookup, MAX_LABEL_CHARS};
 use crate::core::status::{OrderStatus, Side};
 
 /// What a status label says.
@@ -621,6 +621,13 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             "is empty: expected an order status",
         ));
     }
+    if norm.chars().count() > MAX_LABEL_CHARS {
+        return Err(ReadError::new(
+            ReadErrorKind::UnknownStatus,
+            label,
+            "is too long to be a status label",
+        ));
+    }
     match lookup(&norm, STATUS_PHRASES) {
         Lookup::One((status, side, closed)) => Ok(StatusLabel {
             status,
@@ -643,7 +650,7 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
 /// Reads the name of a panel tab or notification ("Pending shipment (12)", "待发货", "Disputas").
 pub fn read_tab(label: &str) -> Option<PanelTab> {
     let norm = normalize(label);
-    if norm.is_empty() {
+    if norm.is_empty() || norm.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
     match lookup(&norm, TAB_PHRASES) {

@@ -146,6 +146,10 @@ pub fn find_phrase(haystack: &str, phrase: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// Longest text a phrase table is searched in: a label or header, not a page. Keeps the cost
+/// of a lookup bounded whatever a page hands over.
+pub const MAX_LABEL_CHARS: usize = 1000;
+
 /// The outcome of looking a text up in a phrase table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup<T> {
