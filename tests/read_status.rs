@@ -364,6 +364,30 @@ fn case_accents_spacing_and_surrounding_words_do_not_matter() {
 }
 
 #[test]
+fn seller_panel_wording_of_the_domain_seed() {
+    // The statuses as seed 002 lists them.
+    let cases: &[(&str, S)] = &[
+        ("Pending payment", S::PlaceOrderSuccess),
+        ("Pending shipment", S::WaitSellerSendGoods),
+        ("Pending shipping", S::WaitSellerSendGoods),
+        ("Partially sent", S::SellerPartSendGoods),
+        (
+            "Waiting for confirmation from the buyer",
+            S::WaitBuyerAcceptGoods,
+        ),
+        ("Order complete", S::Finish),
+        ("Locked", S::InFrozen),
+        ("Payment processing", S::PaymentProcessing),
+        ("The buyer has requested cancellation", S::InCancel),
+        ("Completed", S::Finish),
+        ("Order closed", S::Finish),
+    ];
+    for &(label, want) in cases {
+        assert_eq!(status(label), want, "{label:?}");
+    }
+}
+
+#[test]
 fn raw_api_codes_are_accepted() {
     for s in S::ALL {
         assert_eq!(status(s.code()), s);
@@ -419,6 +443,10 @@ fn panel_tabs_in_eight_languages() {
         ("Nuovi ordini", T::NewOrders),
         ("新订单", T::NewOrders),
         ("Pending payment (4)", T::PendingPayment),
+        ("Pending payments", T::PendingPayment),
+        ("Pending shipments", T::PendingShipment),
+        ("Pagos pendientes", T::PendingPayment),
+        ("Envíos pendientes", T::PendingShipment),
         ("Pendiente de pago", T::PendingPayment),
         ("Zahlung ausstehend", T::PendingPayment),
         ("En attente de paiement", T::PendingPayment),
