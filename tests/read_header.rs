@@ -70,6 +70,8 @@ fn human_headers_in_eight_languages() {
         ("Quantity", F::Quantity),
         ("Quantité", F::Quantity),
         ("Order amount", F::Amount),
+        ("Product Total", F::Amount),
+        ("Shipping Deadline", F::Deadline),
         ("Importe", F::Amount),
         ("Tracking number", F::Tracking),
         ("Número de seguimiento", F::Tracking),

@@ -330,6 +330,19 @@ fn buyer_side_my_orders_labels() {
         ("Completado", S::Finish, None, false),
         ("Cerrado", S::Finish, None, true),
         ("Cancelado", S::Finish, Some(Side::Buyer), true),
+        (
+            "Delivered",
+            S::WaitBuyerAcceptGoods,
+            Some(Side::Buyer),
+            false,
+        ),
+        (
+            "Entregado",
+            S::WaitBuyerAcceptGoods,
+            Some(Side::Buyer),
+            false,
+        ),
+        ("Por pagar", S::PlaceOrderSuccess, Some(Side::Buyer), false),
     ];
     for &(label, status, side, closed) in cases {
         let read = read_status(label).unwrap_or_else(|e| panic!("{label:?}: {e}"));
@@ -415,6 +428,8 @@ fn unknown_or_contradictory_labels_are_refused_with_their_text() {
         "Waiting",
         "发货",
         "Processing",
+        "Awaiting confirmation",
+        "Refund in progress",
     ] {
         let err = read_status(label).expect_err(label);
         assert_eq!(err.kind, ReadErrorKind::UnknownStatus, "{label:?}");

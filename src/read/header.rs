@@ -365,6 +365,8 @@ const HEADERS: &[(&str, Field)] = &[
     ("amount", Field::Amount),
     ("order amount", Field::Amount),
     ("payment amount", Field::Amount),
+    ("product total", Field::Amount),
+    ("order total", Field::Amount),
     ("total", Field::Amount),
     ("price", Field::Amount),
     ("importe", Field::Amount),
