@@ -234,6 +234,18 @@ fn day_month_order() {
 }
 
 #[test]
+fn the_first_readable_date_wins_over_date_like_noise() {
+    assert_eq!(read("v1.2.3 — paid 20 Nov 2026 14:33", UNK), pacific_1433());
+    assert_eq!(
+        read("Nov 2026 batch, paid 20/11/2026 14:33", UNK),
+        pacific_1433()
+    );
+    // Nothing readable after the problem: the problem is reported, not a generic failure.
+    let err = read_datetime("31/02/2026 10:00", DF, LA).unwrap_err();
+    assert!(err.detail.contains("calendar"), "{err}");
+}
+
+#[test]
 fn impossible_half_and_garbage_dates_are_refused() {
     let not_dates = [
         "31/02/2026 10:00",

@@ -23,6 +23,15 @@ pub fn normalize(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
+        if ('\u{0300}'..='\u{036F}').contains(&c) {
+            // Decomposed text (NFD, e.g. pasted from macOS): drop the accent, except the breve that
+            // makes Russian `и` into `й`, a letter of its own.
+            if c == '\u{0306}' && out.ends_with('и') {
+                out.pop();
+                out.push('й');
+            }
+            continue;
+        }
         push_folded(c, &mut out);
     }
     out
@@ -268,6 +277,9 @@ mod tests {
             ("Завершён", "завершен"),
             ("等待\u{3000}发货", "等待 发货"),
             ("Nº de pedido", "no de pedido"),
+            ("Pendiente de envi\u{301}o", "pendiente de envio"),
+            ("дне\u{438}\u{306}", "дней"),
+            ("Noch 2 Tage\u{202F}:", "noch 2 tage :"),
             ("", ""),
         ];
         for (input, want) in cases {
