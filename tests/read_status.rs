@@ -401,6 +401,19 @@ fn seller_panel_wording_of_the_domain_seed() {
 }
 
 #[test]
+fn negated_status_words_hide_the_word_inside() {
+    let cases: &[(&str, S)] = &[
+        ("Completed, dispute closed", S::Finish),
+        ("Awaiting shipment · no dispute", S::WaitSellerSendGoods),
+        ("交易成功 纠纷已结束", S::Finish),
+        ("Completado (disputa cerrada)", S::Finish),
+    ];
+    for &(label, want) in cases {
+        assert_eq!(status(label), want, "{label:?}");
+    }
+}
+
+#[test]
 fn raw_api_codes_are_accepted() {
     for s in S::ALL {
         assert_eq!(status(s.code()), s);
@@ -425,6 +438,10 @@ fn unknown_or_contradictory_labels_are_refused_with_their_text() {
         "12345",
         "unshipped",
         "Dispute closed",
+        "No dispute",
+        "Sin disputa",
+        "无纠纷",
+        "Спор закрыт",
         "Waiting",
         "发货",
         "Processing",

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ReadError, ReadErrorKind};
-use super::text::{lookup, normalize, Lookup, MAX_LABEL_CHARS};
+use super::text::{lookup_masked, normalize, Lookup, MAX_LABEL_CHARS};
 use crate::core::status::{OrderStatus, Side};
 
 /// What a status label says.
@@ -581,6 +581,42 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
     ("已归档", any(S::Archive)),
 ];
 
+/// Phrases that contain a status word but name no status ("No dispute", "Dispute closed"): they
+/// hide the word inside them, so an order "Completed, dispute closed" reads as completed.
+const NOT_STATUS: &[&str] = &[
+    "no dispute",
+    "not in dispute",
+    "dispute closed",
+    "dispute ended",
+    "dispute resolved",
+    "not frozen",
+    "not locked",
+    "sin disputa",
+    "disputa cerrada",
+    "disputa finalizada",
+    "disputa resuelta",
+    "kein streitfall",
+    "streitfall geschlossen",
+    "streitfall beendet",
+    "aucun litige",
+    "litige clos",
+    "litige ferme",
+    "litige resolu",
+    "sem disputa",
+    "disputa encerrada",
+    "disputa resolvida",
+    "нет спора",
+    "спор закрыт",
+    "спор завершен",
+    "nessuna controversia",
+    "controversia chiusa",
+    "controversia risolta",
+    "无纠纷",
+    "纠纷已关闭",
+    "纠纷结束",
+    "纠纷已结束",
+];
+
 /// Tab and notification names that are not status labels themselves, normal form.
 const TAB_PHRASES: &[(&str, PanelTab)] = &[
     ("new orders", PanelTab::NewOrders),
@@ -681,7 +717,7 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             "is too long to be a status label",
         ));
     }
-    match lookup(&norm, STATUS_PHRASES) {
+    match lookup_masked(&norm, STATUS_PHRASES, NOT_STATUS) {
         Lookup::One((status, side, closed)) => Ok(StatusLabel {
             status,
             side,
@@ -706,14 +742,14 @@ pub fn read_tab(label: &str) -> Option<PanelTab> {
     if norm.is_empty() || norm.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
-    match lookup(&norm, TAB_PHRASES) {
+    match lookup_masked(&norm, TAB_PHRASES, &[]) {
         Lookup::One(tab) => return Some(tab),
         Lookup::Conflict => return None,
         Lookup::None => {}
     }
     let status = match api_code_in(label) {
         Some(status) => status,
-        None => match lookup(&norm, STATUS_PHRASES) {
+        None => match lookup_masked(&norm, STATUS_PHRASES, NOT_STATUS) {
             Lookup::One((status, _, _)) => status,
             _ => return None,
         },
@@ -758,6 +794,9 @@ mod tests {
             assert_eq!(normalize(phrase), *phrase);
         }
         for (phrase, _) in TAB_PHRASES {
+            assert_eq!(normalize(phrase), *phrase);
+        }
+        for phrase in NOT_STATUS {
             assert_eq!(normalize(phrase), *phrase);
         }
     }
