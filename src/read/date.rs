@@ -6,7 +6,9 @@
 //! `20 nov. 2026`, `20 de noviembre de 2026`, `20. Nov. 2026`, `20 ноября 2026 г.`, in any of the
 //! eight languages. Times: `14:33`, `14:33:05`, `14:33:05.123`, `2:33 PM`, `下午2:33`, `14h33`,
 //! `14时33分`, followed by an optional offset (`Z`, `+08:00`, `+0800`, `GMT+8`, `UTC`, `PST`,
-//! `PDT`). A two-digit year, a date without a year or an impossible date or time is not read.
+//! `PDT`, `北京时间`). A two-digit year, a date without a year or an impossible date or time is
+//! not read. When several dates appear, the first readable one wins; a date-like problem (31/02,
+//! an ambiguous 05/06) is reported only when no readable date follows it.
 //!
 //! Without an offset the time is a wall-clock time in the zone the caller passes (the platform
 //! zone, America/Los_Angeles). Wall-clock times that happen twice (the autumn change) read as the
@@ -596,6 +598,10 @@ fn time_at(text: &str, toks: &[Tok], i: usize) -> Result<Option<FoundTime>, Read
 fn offset_at(toks: &[Tok], mut k: usize) -> Option<i32> {
     if punct(toks, k) == Some('(') {
         k += 1;
+    }
+    // Chinese pages sometimes label Beijing time (UTC+8, no daylight saving) in words.
+    if cjk(toks, k).is_some_and(|c| c.starts_with("北京时间")) {
+        return Some(8 * 3600);
     }
     let named = match word(toks, k) {
         Some("z") if !toks[k].spaced => Some(0),
