@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod lang;
+pub mod page;
 
 pub use error::{ReadError, ReadErrorKind};
 pub use lang::{DateOrder, Lang};
