@@ -3,8 +3,10 @@
 //! Nothing here reads a clock or touches the browser: `now` is always passed in.
 
 pub mod analysis;
+pub mod export;
 pub mod order;
 pub mod policy;
+pub mod reconcile;
 pub mod status;
 
 pub use analysis::{Analysis, AnalyzedOrder, DeadlineKind, Hint, Risk, RiskCounts};
