@@ -125,6 +125,8 @@ mod tests {
             seconds_left: Some(3600),
             risk: Risk::Critical,
             reason: None,
+            reason_code: None,
+            actionable: true,
             hints: vec![Hint::PastInternalTarget, Hint::DoubleCheckShipButton],
             ship_target: None,
         }

@@ -178,6 +178,8 @@ mod tests {
             seconds_left: deadline_hour.map(|h| i64::from(h) * 3600),
             risk,
             reason: None,
+            reason_code: None,
+            actionable: true,
             hints: Vec::new(),
             ship_target: None,
         }
