@@ -193,12 +193,22 @@ fn id_value(value: &Value) -> Value {
     }
 }
 
-fn first_sentence(message: &str) -> String {
-    message
-        .split(" at line ")
-        .next()
-        .unwrap_or(message)
-        .to_string()
+/// What a field should have held, in words a JS author acts on.
+fn field_problem(key: &str, serde_message: &str) -> String {
+    match key {
+        "status" => {
+            "is not an Open Platform order_status code such as WAIT_SELLER_SEND_GOODS".into()
+        }
+        "created" | "paid" | "shipped" | "cancelRequested" | "cancelRefused" | "cancelAgreed"
+        | "disputeOpened" => {
+            "is not an ISO 8601 date-time with a zone such as 2026-11-20T14:33:00Z".into()
+        }
+        _ => serde_message
+            .split(" at line ")
+            .next()
+            .unwrap_or(serde_message)
+            .to_string(),
+    }
 }
 
 /// Copies the one field `key` that `part` read into `order`.
