@@ -150,7 +150,8 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.isConnected) return;
+    // Attributes present at upgrade are read by the first load; only later changes matter here.
+    if (before === after || !this.#prepared || !this.isConnected) return;
     if (name === 'filter') this.#render();
     else if (name === 'src') { if (!this.#fromData) this.#load(); }
     else this.#prepare();

@@ -30,6 +30,7 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
   #error = '';
   #controller = null;
   #run = 0;
+  #queued = false;
 
   constructor() {
     super();
@@ -48,15 +49,15 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
 
   /** The platform's orders (array, Open Platform response or CSV text); wins over `platform-src`. */
   get platform() { return this.#platform; }
-  set platform(value) { this.#platform = value ?? undefined; this.#update(); }
+  set platform(value) { this.#platform = value ?? undefined; this.#schedule(); }
 
   /** The other system's orders (same forms); wins over `other-src`. */
   get other() { return this.#other; }
-  set other(value) { this.#other = value ?? undefined; this.#update(); }
+  set other(value) { this.#other = value ?? undefined; this.#schedule(); }
 
   /** Options beyond the attributes; attributes win. */
   get options() { return { ...this.#options }; }
-  set options(value) { this.#options = { ...(value ?? {}) }; this.#update(); }
+  set options(value) { this.#options = { ...(value ?? {}) }; this.#schedule(); }
 
   /** The latest comparison (what `reconcile` returns), or null. */
   get result() { return this.#result; }
@@ -64,9 +65,19 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
   /** 'empty' | 'loading' | 'error' | 'ready'. */
   get state() { return this.#state; }
 
-  connectedCallback() { this.#update(); }
-  disconnectedCallback() { this.#controller?.abort(); this.#controller = null; }
-  attributeChangedCallback(name, before, after) { if (before !== after) this.#update(); }
+  connectedCallback() { this.#schedule(); }
+  disconnectedCallback() { this.#run += 1; this.#controller?.abort(); this.#controller = null; }
+  attributeChangedCallback(name, before, after) { if (before !== after) this.#schedule(); }
+
+  // Several attributes and properties set in one task (as at upgrade) give one comparison.
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#update();
+    });
+  }
 
   #names() {
     return {
