@@ -68,9 +68,7 @@ fn read_text(text: &str, now: DateTime<Utc>, zone: Tz) -> Reading {
 
 fn read_value(value: &Value, now: DateTime<Utc>, zone: Tz) -> Reading {
     match value {
-        Value::Array(items) if !items.is_empty() && items.iter().all(is_engine_order) => {
-            read_engine_orders(items)
-        }
+        Value::Array(items) if is_engine_order_list(items) => read_engine_orders(items),
         _ => from_api(read_api_orders(value, now, zone), Some(value)),
     }
 }
@@ -95,22 +93,30 @@ fn read_csv(_text: &str, _now: DateTime<Utc>, _zone: Tz) -> Reading {
     }
 }
 
-/// An engine order as documented for the widget: `id` or `orderId`, `status` as an API code, ISO times.
-fn is_engine_order(item: &Value) -> bool {
-    match item {
-        Value::Object(map) => {
-            (map.contains_key("id") || map.contains_key("orderId"))
-                && !API_KEYS.iter().any(|k| map.contains_key(*k))
-        }
-        _ => false,
-    }
+/// A list of engine orders as documented for the widget (`id` or `orderId`, `status` as an API
+/// code, ISO times): some item carries an id and none carries an Open Platform field. Items
+/// without an id stay in the list so they are reported, not silently dropped.
+fn is_engine_order_list(items: &[Value]) -> bool {
+    let objects = || items.iter().filter_map(Value::as_object);
+    objects().any(|map| map.contains_key("id") || map.contains_key("orderId"))
+        && !objects().any(|map| API_KEYS.iter().any(|k| map.contains_key(*k)))
 }
 
 fn read_engine_orders(items: &[Value]) -> Reading {
     let mut reading = Reading::default();
     for (index, item) in items.iter().enumerate() {
         let row = index + 1;
-        let Value::Object(map) = item else { continue };
+        let Value::Object(map) = item else {
+            reading.errors.push(
+                ReadError::new(
+                    ReadErrorKind::BadJson,
+                    &item.to_string(),
+                    "is not an order object",
+                )
+                .at_row(row),
+            );
+            continue;
+        };
         let mut fields = Map::new();
         for (key, value) in map {
             match key.as_str() {
