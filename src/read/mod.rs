@@ -4,9 +4,20 @@
 
 pub mod api_json;
 mod api_value;
+pub mod countdown;
+pub mod date;
 pub mod error;
+pub mod header;
 pub mod lang;
+pub mod order_id;
+pub mod status_label;
+pub mod text;
 
 pub use api_json::{read_api_json, read_api_orders, ApiReading};
+pub use countdown::{read_countdown, Countdown};
+pub use date::{read_date, read_datetime, resolve_local};
 pub use error::{ReadError, ReadErrorKind};
+pub use header::{field_for_header, Field};
 pub use lang::{DateOrder, Lang};
+pub use order_id::{find_order_ids, read_order_id};
+pub use status_label::{read_status, read_tab, PanelTab, StatusLabel};
