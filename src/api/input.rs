@@ -7,8 +7,8 @@ use wasm_bindgen::JsValue;
 
 use super::extras::{self, Extras};
 use super::js_error::{describe, type_error};
-use crate::core::Order;
-use crate::read::{read_api_json, read_api_orders, ReadError, ReadErrorKind};
+use crate::core::{Order, OrderStatus};
+use crate::read::{read_api_json, read_api_orders, read_status, ReadError, ReadErrorKind};
 
 /// Orders read from one input, every reading problem, and the display-only text found beside them.
 #[derive(Default)]
@@ -133,6 +133,19 @@ fn read_engine_orders(items: &[Value]) -> Reading {
                 }
             }
         }
+        // A shop's own export may say "Awaiting shipment" rather than the code: read it as the panel would.
+        if let Some(Value::String(label)) = fields.get("status") {
+            // An unknown CODE_LIKE_THIS is a typo of a code, not a label: report it rather than guess.
+            let code_like = label
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_');
+            if !code_like && OrderStatus::from_code(label).is_none() {
+                if let Ok(read) = read_status(label) {
+                    fields.insert("status".into(), Value::String(read.status.code().into()));
+                }
+            }
+        }
         let id = fields
             .get("id")
             .and_then(Value::as_str)
@@ -203,7 +216,7 @@ fn id_value(value: &Value) -> Value {
 fn field_problem(key: &str, serde_message: &str) -> String {
     match key {
         "status" => {
-            "is not an Open Platform order_status code such as WAIT_SELLER_SEND_GOODS".into()
+            "is neither an Open Platform order_status code such as WAIT_SELLER_SEND_GOODS nor a status label the panel shows".into()
         }
         "created" | "paid" | "shipped" | "cancelRequested" | "cancelRefused" | "cancelAgreed"
         | "disputeOpened" => {

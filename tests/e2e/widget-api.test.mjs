@@ -229,3 +229,18 @@ test('calling analyze before ready() is a clear error, not a crash', async () =>
   assert.match(await fresh.evaluate(() => window.early), /await ready\(\) first/);
   assert.equal(await fresh.evaluate(() => window.late), 0);
 });
+
+test('an array may give statuses as panel labels, in the panel languages', async () => {
+  const orders = [
+    { orderId: '8190000000000601', status: 'Awaiting shipment', paid: '2026-11-18T12:00:00Z' },
+    { orderId: '8190000000000602', status: '等待发货', paid: '2026-11-18T12:00:00Z' },
+    { orderId: '8190000000000603', status: 'In dispute', disputeOpened: '2026-11-18T12:00:00Z' },
+  ];
+  const result = await inPage((dg, arg) => dg.analyze(arg.orders, { now: arg.now }), { orders, now: SAMPLE_NOW });
+  const byId = Object.fromEntries(result.orders.map((o) => [o.orderId, o]));
+  assert.equal(byId['8190000000000601'].status, 'WAIT_SELLER_SEND_GOODS');
+  assert.equal(byId['8190000000000602'].deadline, '2026-11-25T12:00:00Z');
+  assert.equal(byId['8190000000000603'].deadlineKind, 'dispute_response');
+  assert.equal(byId['8190000000000603'].deadline, '2026-11-23T12:00:00Z');
+  assert.deepEqual(result.errors, []);
+});
