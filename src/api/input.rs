@@ -8,7 +8,10 @@ use wasm_bindgen::JsValue;
 use super::extras::{self, Extras};
 use super::js_error::{describe, type_error};
 use crate::core::{Order, OrderStatus};
-use crate::read::{read_api_json, read_api_orders, read_status, ReadError, ReadErrorKind};
+use crate::read::{
+    read_api_json, read_api_orders, read_csv_orders, read_status, CsvOptions, ReadError,
+    ReadErrorKind,
+};
 
 /// Orders read from one input, every reading problem, and the display-only text found beside them.
 #[derive(Default)]
@@ -81,15 +84,12 @@ fn from_api(reading: crate::read::ApiReading, value: Option<&Value>) -> Reading 
     }
 }
 
-fn read_csv(_text: &str, _now: DateTime<Utc>, _zone: Tz) -> Reading {
-    // Replaced by the shared CSV reader (read-data) when it lands; until then CSV is refused, not guessed.
+fn read_csv(text: &str, now: DateTime<Utc>, zone: Tz) -> Reading {
+    let reading = read_csv_orders(text, &CsvOptions::new(now, zone));
     Reading {
-        errors: vec![ReadError::new(
-            ReadErrorKind::BadCsv,
-            "",
-            "CSV input is not supported by this build yet",
-        )],
-        ..Reading::default()
+        extras: extras::from_csv(text, &reading.columns),
+        orders: reading.orders,
+        errors: reading.errors,
     }
 }
 

@@ -109,7 +109,7 @@ test('an invalid attribute shows an error naming the option, and a fixed one rec
   assert.equal((await tableRows(g)).length, 9);
 });
 
-test('the data property takes arrays and response objects, and wins over src', async () => {
+test('the data property takes arrays, response objects and CSV text, and wins over src', async () => {
   const { page } = await open(`<deadline-guard-orders id="g" src="${API_SRC}" now="${SAMPLE_NOW}"></deadline-guard-orders>`);
   const g = page.locator('#g');
   await g.evaluate((e) => {
@@ -125,6 +125,9 @@ test('the data property takes arrays and response objects, and wins over src', a
   });
   await page.waitForFunction(() => document.getElementById('g').result?.orders[0]?.orderId === '8190000000000302');
   assert.equal((await tableRows(g))[0][0], 'Answer the dispute within 1 d'); // 21 Nov 10:00 PST = 18:00 UTC
+  await g.evaluate((e) => { e.data = 'Order ID;Status;Payment time\n8190000000000303;Awaiting shipment;2026-11-19 10:00:00\n'; });
+  await page.waitForFunction(() => document.getElementById('g').result?.orders[0]?.orderId === '8190000000000303');
+  assert.equal((await tableRows(g))[0][0], 'Ship within 6 d'); // 19 Nov 10:00 PST + 7 × 24 h
   await g.evaluate((e) => { e.data = undefined; });
   await page.waitForFunction(() => document.getElementById('g').result?.counts.total === 9);
 });
@@ -247,6 +250,17 @@ test('states: empty, loading, HTTP error, cross-origin src, and a bad row listed
   const risks = await empty.evaluate((e) => e.result.orders.map((o) => [o.orderId, o.risk]));
   assert.deepEqual(risks.find(([id]) => id === '8190000000000402')[1], 'unreadable');
   assert.equal(risks.find(([id]) => id === '8190000000000401')[1] !== 'unreadable', true);
+});
+
+test('a CSV src with a bad row lists the row and its reason, and shows the rest', async () => {
+  const { page } = await open(`<deadline-guard-orders id="c" src="/samples/orders.csv" now="${SAMPLE_NOW}"></deadline-guard-orders>`);
+  const c = page.locator('#c');
+  assert.deepEqual(ids(await tableRows(c)), ['8190000000000001', '8190000000000002', '8190000000000003', '8190000000000004', '8190000000000008']);
+  assert.equal((await tableRows(c))[2][4], 'Unreadable');
+  assert.equal(await c.evaluate((e) => e.shadowRoot.querySelector('.errors summary').textContent), '1 problem reading the data (the other orders are shown)');
+  const listed = await c.evaluate((e) => [...e.shadowRoot.querySelectorAll('.errors li')].map((li) => li.textContent));
+  assert.deepEqual(listed, ['row 3: Payment time: "31/02/2026 02:00" is not a calendar date (no such day in that month)']);
+  assert.equal(await stateText(c), '5 orders, 1 overdue, 1 critical, 1 unreadable.');
 });
 
 test('Export CSV saves the rows shown, in the order shown', async () => {
