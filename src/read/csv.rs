@@ -6,6 +6,7 @@
 //! the header are tolerated, and an export that lists one line per product is merged back into
 //! one order per id.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -283,6 +284,7 @@ fn read_table(records: &[Record], header_at: usize, options: &CsvOptions) -> Csv
         by_field: &by_field,
         options,
         date_order,
+        statuses: RefCell::default(),
     };
     let mut reading = CsvReading {
         columns: columns.clone(),
@@ -371,6 +373,9 @@ struct Table<'a> {
     by_field: &'a [(Field, usize)],
     options: &'a CsvOptions,
     date_order: DateOrder,
+    /// A status column repeats a handful of labels, and a label lookup costs far more than a
+    /// hash: each distinct label is read once.
+    statuses: RefCell<HashMap<String, Result<OrderStatus, ReadError>>>,
 }
 
 /// The problems of one row, each placed in its column.
@@ -393,6 +398,17 @@ impl Problems {
 const MAX_DAYS: u32 = 365;
 
 impl Table<'_> {
+    fn status_of(&self, text: &str) -> Result<OrderStatus, ReadError> {
+        if let Some(known) = self.statuses.borrow().get(text) {
+            return known.clone();
+        }
+        let read = read_status(text).map(|label| label.status);
+        self.statuses
+            .borrow_mut()
+            .insert(text.to_string(), read.clone());
+        read
+    }
+
     /// The cleaned, non-empty cell of `field` in this row, with its header.
     fn cell(&self, record: &[String], field: Field) -> Option<(String, &str)> {
         let &(_, index) = self.by_field.iter().find(|(known, _)| *known == field)?;
@@ -432,9 +448,9 @@ impl Table<'_> {
         };
         let mut problems = Problems::default();
 
-        let status = self.cell(record, Field::Status).and_then(|(text, header)| {
-            problems.keep(read_status(&text).map(|label| label.status), header)
-        });
+        let status = self
+            .cell(record, Field::Status)
+            .and_then(|(text, header)| problems.keep(self.status_of(&text), header));
         let issue = self.cell(record, Field::IssueStatus).map(|(text, _)| text);
         let frozen = self.cell(record, Field::FrozenStatus).map(|(text, _)| text);
         let status = with_flags(status, issue.as_deref(), frozen.as_deref());
