@@ -129,6 +129,10 @@ fn failed(error: ReadError) -> CsvReading {
 /// Title lines above the header ("Orders exported 2026-11-25") are skipped up to this many.
 const HEADER_SEARCH_ROWS: usize = 10;
 
+/// Longer cells are data, not headers; looking them up in the header table would cost a
+/// table scan each while searching for the header row.
+const MAX_HEADER_BYTES: usize = 120;
+
 /// Lines looked at to guess the delimiter.
 const SNIFF_LINES: usize = 10;
 
@@ -226,6 +230,7 @@ fn find_header(records: &[Record]) -> Option<usize> {
         record
             .cells
             .iter()
+            .filter(|cell| cell.len() <= MAX_HEADER_BYTES)
             .any(|cell| field_for_header(&clean(cell)) == Some(Field::OrderId))
     })
 }
