@@ -2,4 +2,4 @@
 
 mod analyze;
 mod options;
-mod scan;
+pub mod scan;
