@@ -12,6 +12,7 @@ pub mod header;
 pub mod lang;
 mod order_flags;
 pub mod order_id;
+pub mod page;
 pub mod status_label;
 pub mod text;
 
