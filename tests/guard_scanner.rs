@@ -166,6 +166,11 @@ fn email_addresses_are_flagged() {
         );
     }
     assert_clean("meet at the shop at noon");
+    assert_eq!(
+        flagged("cheaper at myshop.com", FindingKind::Link),
+        vec!["myshop.com"]
+    );
+    assert!(flagged("cheaper at myshop.com", FindingKind::Email).is_empty());
     assert_clean("@seller thanks");
 }
 

@@ -59,6 +59,11 @@ fn at_sign(text: &Folded, i: usize) -> Option<(usize, bool)> {
     None
 }
 
+/// Is the at-sign at `i` a bare word (` at `), which is ordinary English ("cheaper at shop.com")?
+fn bare_word_at(text: &Folded, i: usize) -> bool {
+    text.at(i) == Some(' ') && text.at(i + 1).is_some_and(char::is_alphabetic)
+}
+
 /// `.`, `(dot)`, `[dot]`, `(punto)`, or a spaced ` dot `/` punto `.
 fn dot_sign(text: &Folded, i: usize) -> Option<usize> {
     if text.at(i) == Some('.') {
@@ -169,6 +174,13 @@ fn address_around(
             .iter()
             .all(|f| f.c.is_ascii_alphabetic());
     let provider = MAIL_PROVIDERS.contains(&label(first_start, first_end).as_str());
+    // "ana at gmail dot com" is an address; "cheaper at myshop.com" is a sentence with a link.
+    let spelled_dot = text.chars[at + at_len..last_start]
+        .iter()
+        .any(|f| matches!(f.c, ' ' | '(' | '['));
+    if bare_word_at(text, at) && !(provider || spelled_dot) {
+        return None;
+    }
     (top_level_ok || (provider && !spelled)).then_some((from, last_end))
 }
 
