@@ -1,6 +1,6 @@
 //! Working days: weekends, holidays, official make-up working days and dated extension windows.
 //!
-//! Built once per validated policy. Days from 2000 to 2100 are precomputed into a table so
+//! Built once per validated policy. Days from 2015 to 2040 are precomputed into a table so
 //! analysing many orders costs one array read per day counted; dates outside it are answered
 //! by the same rules, just slower.
 
@@ -12,8 +12,8 @@ use super::policy::ExtensionWindow;
 /// How far `nth_working_day` looks before giving up (only a calendar made of holidays gets there).
 const MAX_SCAN_DAYS: i64 = 3660;
 
-const TABLE_FIRST_YEAR: i32 = 2000;
-const TABLE_LAST_YEAR: i32 = 2100;
+const TABLE_FIRST_YEAR: i32 = 2015;
+const TABLE_LAST_YEAR: i32 = 2040;
 
 /// A seller's working-day calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,11 +234,13 @@ mod tests {
 
     #[test]
     fn dates_outside_the_table_follow_the_same_rules() {
-        let c = Calendar::new(&[Weekday::Sun], &[d(1999, 12, 31), d(2101, 1, 3)], &[], &[]);
-        assert!(!c.is_working_day(d(1999, 12, 31)));
-        assert!(c.is_working_day(d(1999, 12, 30)));
-        assert!(!c.is_working_day(d(2101, 1, 3)));
-        assert!(c.is_working_day(d(2101, 1, 1)));
+        let c = Calendar::new(&[Weekday::Sun], &[d(2014, 12, 31), d(2041, 1, 7)], &[], &[]);
+        assert!(!c.is_working_day(d(2014, 12, 31)));
+        assert!(c.is_working_day(d(2014, 12, 30)));
+        assert!(!c.is_working_day(d(2014, 12, 28)));
+        assert!(!c.is_working_day(d(2041, 1, 7)));
+        assert!(c.is_working_day(d(2041, 1, 8)));
+        assert!(!c.is_working_day(d(2041, 1, 13)));
     }
 
     #[test]
