@@ -2,6 +2,7 @@
 //!
 //! Pure like the core: no browser, no clock (the time a countdown was read is passed in).
 
+pub mod buyer_page;
 pub mod countdown;
 pub mod date;
 pub mod error;
