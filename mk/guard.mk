@@ -1,6 +1,6 @@
 # Message guard and the dropshippers' "My Orders" page: end-to-end tests in headless Chromium
 # against the `make build` output (the native tests run in `test-native`).
-.PHONY: test-guard-e2e bench-guard
+.PHONY: test-guard-e2e bench-guard bench-guard-wasm
 TEST_STEPS += test-guard-e2e
 
 test-guard-e2e: build tool-browsers
@@ -9,3 +9,7 @@ test-guard-e2e: build tool-browsers
 # The scanner on a 2,000- and a 20,000-character message (criterion).
 bench-guard:
 	cargo bench --bench guard
+
+# The same scan in the built wasm inside headless Chromium (median/p95 of 200 runs).
+bench-guard-wasm: build
+	node benches/guard-wasm.mjs
