@@ -207,6 +207,26 @@ pub fn buyer_badge(
     })
 }
 
+/// Rewords a badge made with the seller-side words for a buyer-side order: the badge text for the
+/// running clock, and the hints the dropshipper acts on.
+pub fn reword(
+    text: &mut String,
+    hints: &mut [String],
+    v: &AnalyzedOrder,
+    policy: &ValidPolicy,
+    lang: Lang,
+    now: DateTime<Utc>,
+) {
+    if let Some(badge) = buyer_badge(v, policy, lang, now) {
+        *text = badge;
+    }
+    for (hint, line) in v.hints.iter().zip(hints.iter_mut()) {
+        if let Some(words) = buyer_hint(*hint, lang) {
+            *line = words.to_string();
+        }
+    }
+}
+
 /// The buyer-side wording of a hint, where it differs from the seller's.
 pub fn buyer_hint(hint: Hint, lang: Lang) -> Option<&'static str> {
     match hint {

@@ -135,6 +135,8 @@ pub fn complete_buyer_order(order: &mut Order, texts: &[&str], date_order: DateO
                 continue;
             }
         };
+        // A generic reader may have refused the same value (a date without a time): read now.
+        order.read_errors.retain(|e| !e.contains(value));
         let at = Some(start_of_day(day, zone));
         match line {
             Line::OrderDate => order.created = order.created.or(at),

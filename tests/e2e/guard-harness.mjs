@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-export const EXT = join(ROOT, 'extension');
+// The shipped Chromium build (mk/extension.mk `ext-unpacked`): real AliExpress hosts only.
+export const EXT = join(ROOT, 'dist/unpacked/chrome');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
