@@ -3,11 +3,10 @@
 .PHONY: test-guard-e2e bench-guard bench-guard-wasm
 TEST_STEPS += test-guard-e2e
 
-# The -ext tests need the extension's content script to start the guard and the buyer badges.
-GUARD_E2E := tests/e2e/guard-page.test.mjs
-
-test-guard-e2e: build tool-browsers
-	node --test --test-concurrency=1 $(GUARD_E2E)
+# guard-page: the feature module on the fixtures; guard-ext, buyer-ext: the shipped Chromium build
+# (dist/unpacked/chrome) on the real AliExpress addresses, routed to the fixtures.
+test-guard-e2e: ext-unpacked tool-browsers
+	node --test --test-concurrency=1 $(sort $(wildcard tests/e2e/guard*.test.mjs tests/e2e/buyer*.test.mjs))
 
 # The scanner on a 2,000- and a 20,000-character message (criterion).
 bench-guard:

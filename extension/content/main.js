@@ -104,6 +104,12 @@ export async function start(options = {}) {
     });
     signal.addEventListener('abort', off);
   }
+  // Page behaviours beside the overlay (the message guard): one file each under features/.
+  if (engine.scanMessage) {
+    const features = await import(runtime.getURL('features/index.js'));
+    features.startFeatures({ engine, lang: settings.lang && settings.lang !== 'auto' ? settings.lang
+      : (document.documentElement.lang || navigator.language || ''), signal }).catch((error) => console.warn('[Deadline Guard]', error));
+  }
   await scan();
   return controller;
 }

@@ -7,25 +7,50 @@ import { loadGuardSettings, saveGuardSettings } from '../features/guard-settings
 
 const ready = init({ module_or_path: new URL('../pkg/deadline_guard_bg.wasm', import.meta.url) });
 
-const FIELDS = `
-<fieldset id="guard-fieldset">
-  <legend>Message guard</legend>
-  <label><input type="checkbox" name="enabled"> Warn beside message boxes as I type</label>
-  <label>Banned words (one per line; empty = the built-in list)<br><textarea name="bannedWords" rows="5" cols="30"></textarea></label>
-  <label><input type="checkbox" name="phoneNumbers"> Phone numbers</label>
-  <label><input type="checkbox" name="emails"> E-mail addresses</label>
-  <label><input type="checkbox" name="links"> Links to other sites</label>
-  <label>Sites whose links are fine (one per line; empty = aliexpress)<br><textarea name="allowedLinkDomains" rows="2" cols="30"></textarea></label>
-  <label>Longest sentence, in words (0 = no limit; empty = 20) <input type="number" name="maxSentenceWords" min="0" max="500"></label>
-  <button type="button" name="save">Save</button> <output name="status" role="status"></output>
-</fieldset>`;
+/** [name, kind, label] of each control, in order. */
+const CONTROLS = [
+  ['enabled', 'checkbox', 'Warn beside message boxes as I type'],
+  ['bannedWords', 'lines', 'Banned words (one per line; empty = WhatsApp, Telegram, WeChat, Viber, Skype)'],
+  ['phoneNumbers', 'checkbox', 'Phone numbers'],
+  ['emails', 'checkbox', 'E-mail addresses'],
+  ['links', 'checkbox', 'Links to other sites'],
+  ['allowedLinkDomains', 'lines', 'Sites whose links are fine (one per line; empty = aliexpress)'],
+  ['maxSentenceWords', 'number', 'Longest sentence, in words (0 = no limit; empty = 20)'],
+];
+
+function buildForm() {
+  const fieldset = document.createElement('fieldset');
+  fieldset.id = 'guard-fieldset';
+  const legend = document.createElement('legend');
+  legend.textContent = 'Message guard';
+  fieldset.append(legend);
+  for (const [name, kind, text] of CONTROLS) {
+    const label = document.createElement('label');
+    label.dataset.field = name;
+    const control = document.createElement(kind === 'lines' ? 'textarea' : 'input');
+    control.name = name;
+    if (kind === 'checkbox') { control.type = 'checkbox'; label.className = 'check'; }
+    if (kind === 'number') { control.type = 'number'; control.min = '0'; control.max = '500'; }
+    if (kind === 'lines') control.rows = 4;
+    const span = document.createElement('span');
+    span.textContent = text;
+    if (kind === 'checkbox') label.append(control, span); else label.append(span, control);
+    fieldset.append(label);
+  }
+  const save = document.createElement('button');
+  save.type = 'button';
+  save.name = 'save';
+  save.textContent = 'Save message guard';
+  const status = document.createElement('output');
+  status.name = 'status';
+  status.setAttribute('role', 'status');
+  fieldset.append(save, ' ', status);
+  return fieldset;
+}
 
 /** Renders the guard's options into `container` (an element of the options page). */
 export async function renderGuardOptions(container) {
-  // The form is our own static markup; no page or user text ever goes through it.
-  const template = document.createElement('template');
-  template.innerHTML = FIELDS;
-  container.replaceChildren(template.content);
+  container.replaceChildren(buildForm());
   const form = container.querySelector('#guard-fieldset');
   const field = (name) => form.querySelector(`[name="${name}"]`);
   const { enabled, scan } = await loadGuardSettings();

@@ -2,9 +2,9 @@
 //! The only `#[wasm_bindgen]` exports: the small JS API shared by the extension and the widget.
 
 mod analyze;
-mod guard;
 mod export;
 mod extras;
+mod guard;
 mod input;
 mod js_error;
 mod options;
