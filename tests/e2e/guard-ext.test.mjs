@@ -106,3 +106,25 @@ test('a page that forbids WebAssembly in content scripts is guarded through the 
   assert.equal(await page.inputValue(BOX), 'WhatsApp me');
   await page.close();
 });
+
+test('the options page stores the guard settings only when the wasm accepts them', async () => {
+  await browser.clearStorage();
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const form = page.locator('#guard-fieldset');
+  await form.locator('[name="bannedWords"]').fill('Line\n  ~~  ');
+  await form.locator('[name="save"]').click();
+  await page.waitForFunction(() => document.querySelector('#guard-fieldset output').textContent.length > 0);
+  assert.match(await form.locator('output').textContent(), /bannedWords: “~~” has no letters or digits to look for/);
+  assert.deepEqual(await browser.getStorage('guard'), {}, 'nothing stored');
+  await form.locator('[name="bannedWords"]').fill('Line\nKakaoTalk');
+  await form.locator('[name="phoneNumbers"]').uncheck();
+  await form.locator('[name="maxSentenceWords"]').fill('12');
+  await form.locator('[name="save"]').click();
+  await page.waitForFunction(() => document.querySelector('#guard-fieldset output').textContent === 'Saved.');
+  assert.deepEqual((await browser.getStorage('guard')).guard, {
+    enabled: true, phoneNumbers: false, emails: true, links: true, bannedWords: ['Line', 'KakaoTalk'], maxSentenceWords: 12,
+  });
+  await browser.clearStorage();
+  await page.close();
+});

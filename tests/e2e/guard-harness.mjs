@@ -29,7 +29,8 @@ export async function launchWithExtension() {
   // Nothing may leave the machine: every request not routed to a fixture fails.
   await context.route(/^https?:\/\//, (route) => route.abort());
   return {
-    context, worker,
+    context, worker, extensionId: new URL(worker.url()).host,
+    async getStorage(key) { return worker.evaluate((k) => chrome.storage.sync.get(k), key); },
     async setStorage(values) { await worker.evaluate((v) => chrome.storage.sync.set(v), values); },
     async clearStorage() { await worker.evaluate(() => chrome.storage.sync.clear()); },
     async close() { await context.close(); await rm(profile, { recursive: true, force: true }); },
