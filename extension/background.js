@@ -2,7 +2,7 @@
 // toolbar badge (overdue + critical on the tab), and deadline notifications through chrome.alarms
 // (a configurable number of hours before each deadline, with snooze). Nothing leaves the browser.
 
-import init, { scanSnapshot, describeDeadline } from './pkg/deadline_guard.js';
+import init, { scanSnapshot, describeDeadline, scanMessage } from './pkg/deadline_guard.js';
 import { loadSettings } from './settings.js';
 
 // Service workers may not use top-level await: keep the promise and await it in handlers.
@@ -12,6 +12,12 @@ const ALARM = 'dg';
 const SNOOZE = 'dg-snooze';
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type === 'scanMessage') {
+    // The message guard on pages whose CSP forbids wasm in the content script.
+    ready.then(() => sendResponse(scanMessage(message.text, message.settings, message.lang)))
+      .catch((error) => sendResponse({ error: String(error?.message || error) }));
+    return true;
+  }
   if (message?.type === 'scan') {
     ready.then(() => sendResponse(scanSnapshot(message.snapshot, message.options, message.now)))
       .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));

@@ -10,6 +10,7 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
     return {
       mode: 'local',
       scan: async (snapshot, options, now) => JSON.parse(glue.scanSnapshot(snapshot, options, now)),
+      scanMessage: async (text, settings, lang) => glue.scanMessage(text, settings, lang),
     };
   } catch (error) {
     // The page's CSP forbids WebAssembly here (CompileError): the background worker computes instead.
@@ -20,6 +21,12 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
         const answer = await runtime.sendMessage({ type: 'scan', snapshot, options, now });
         if (typeof answer !== 'string') throw new Error('no answer from the background worker');
         return JSON.parse(answer);
+      },
+      // The message guard (features/message-guard.js): the worker answers the report or { error }.
+      scanMessage: async (text, settings, lang) => {
+        const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings, lang });
+        if (!answer || answer.error) throw new Error(answer?.error ?? 'no answer from the background worker');
+        return answer;
       },
     };
   }

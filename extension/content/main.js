@@ -7,6 +7,7 @@ import { takeSnapshot } from './snapshot.js';
 import { applyPatches } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
+import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
 
@@ -103,6 +104,11 @@ export async function start(options = {}) {
       scan();
     });
     signal.addEventListener('abort', off);
+  }
+  // Page behaviours beside the overlay (the message guard): one file each under features/.
+  if (engine.scanMessage) {
+    startFeatures({ engine, lang: settings.lang && settings.lang !== 'auto' ? settings.lang
+      : (document.documentElement.lang || navigator.language || ''), signal }).catch((error) => console.warn('[Deadline Guard]', error));
   }
   await scan();
   return controller;

@@ -3,6 +3,7 @@
 mod analyze;
 mod export;
 mod extras;
+mod guard;
 mod input;
 mod js_error;
 mod options;

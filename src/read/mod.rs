@@ -4,6 +4,7 @@
 
 pub mod api_json;
 mod api_value;
+pub mod buyer_page;
 pub mod countdown;
 pub mod csv;
 pub mod date;

@@ -18,7 +18,7 @@ use crate::core::{
     OrderStatus, Policy, PolicyError, Risk, RiskCounts, Side,
 };
 use crate::present;
-use crate::read::{DateOrder, Lang};
+use crate::read::{buyer_page, DateOrder, Lang};
 
 /// One element of the page, in document order (pre-order), as the page side saw it.
 ///
@@ -205,21 +205,40 @@ pub fn scan(
     // Unknown stays unknown: a date whose day and month could swap is then unreadable, not guessed.
     let date_order = DateOrder::from_tag(&snapshot.lang);
     let zone = valid.platform_time_zone();
-    let side_by_url = snapshot.url.contains("/p/order/");
+    let side_by_url =
+        snapshot.url.contains("/p/order/") || buyer_page::is_my_orders_url(&snapshot.url);
     let columns = ColumnHeaders::new(&tree);
 
     let mut patches = Vec::with_capacity(found.records.len());
     let mut analysed: Vec<(usize, AnalyzedOrder)> = Vec::with_capacity(found.records.len());
     for record in &found.records {
         let read = read_record(&tree, record, &columns, date_order, zone, now);
+        // A "My Orders" address, or buyer-only wording on the order itself.
+        let buyer = side_by_url || read.buyer_wording;
         let mut order = read.order;
-        order.side = if side_by_url || read.buyer_wording {
-            Side::Buyer
-        } else {
-            Side::Seller
-        };
+        order.side = if buyer { Side::Buyer } else { Side::Seller };
+        if buyer {
+            // The buyer-side lines (order date, refused or agreed cancellation): src/read/buyer_page.rs.
+            let texts: Vec<&str> = (record.node..tree.end[record.node])
+                .map(|i| tree.nodes[i].x.as_str())
+                .collect();
+            let seller_zone = valid.seller_time_zone();
+            buyer_page::complete_buyer_order(&mut order, &texts, date_order, seller_zone);
+        }
         let verdict = analyze_one(&order, &valid, now);
-        patches.push(patch_for(record, read.anchor, &verdict, lang, now));
+        let mut patch = patch_for(record, read.anchor, &verdict, lang, now);
+        if buyer {
+            let badge = &mut patch.badge;
+            present::buyer::reword(
+                &mut badge.text,
+                &mut badge.hints,
+                &verdict,
+                &valid,
+                lang,
+                now,
+            );
+        }
+        patches.push(patch);
         analysed.push((record.node, verdict));
     }
 
