@@ -115,6 +115,17 @@ fn bench(c: &mut Criterion) {
             });
         }
     }
+    // Calibration: what merely copying and freeing the 100,000 ids costs on this machine now,
+    // so a reader can tell a slow engine from a busy machine.
+    c.bench_function("baseline_clone_100k_ids_cpu_time", |b| {
+        b.iter_custom(|iterations| {
+            let start = thread_cpu_ns().unwrap_or(0);
+            for _ in 0..iterations {
+                black_box(orders.iter().map(|o| o.id.clone()).collect::<Vec<String>>());
+            }
+            std::time::Duration::from_nanos(thread_cpu_ns().unwrap_or(0) - start)
+        })
+    });
     c.bench_function("validate_policy_cn", |b| {
         let policy = Policy {
             holiday_country: Some("CN".into()),

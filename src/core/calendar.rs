@@ -97,7 +97,9 @@ impl Calendar {
             if working {
                 table.working_days.push(i as u32);
             }
-            table.day_starts.push(start_of_day(day, zone).timestamp());
+            table
+                .day_starts
+                .push(day_start_after(day, zone, table.day_starts.last().copied()));
         }
         let after_end = end.succ_opt().expect("2036 exists");
         table
@@ -220,6 +222,24 @@ impl Calendar {
             .map(|w| w.extra_days)
             .sum()
     }
+}
+
+/// The start of `day` in `zone` as a Unix timestamp, guessing from the previous day's start that
+/// the UTC offset did not change (true on all but a few days a year) and checking the guess.
+fn day_start_after(day: NaiveDate, zone: Tz, previous: Option<i64>) -> i64 {
+    if let Some(previous) = previous {
+        let guess = previous + SECONDS_PER_DAY;
+        if let Some(instant) = DateTime::from_timestamp(guess, 0) {
+            // Landing on 00:00 of that day means the offset held, and no earlier 00:00 exists
+            // (a repeated 00:00 would need the clock turned back after this instant).
+            if instant.with_timezone(&zone).naive_local()
+                == day.and_hms_opt(0, 0, 0).expect("midnight")
+            {
+                return guess;
+            }
+        }
+    }
+    start_of_day(day, zone).timestamp()
 }
 
 /// The first instant of `date` in `zone`. Where a daylight-saving jump skips midnight, the day
