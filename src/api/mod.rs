@@ -7,6 +7,7 @@ mod extras;
 mod input;
 mod js_error;
 mod options;
+mod page_scan;
 mod reconcile;
 mod scan;
 mod view;
