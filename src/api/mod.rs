@@ -9,6 +9,6 @@ mod js_error;
 mod options;
 mod page_scan;
 mod reconcile;
-mod scan;
+pub mod scan;
 mod view;
 mod wording;

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::{
@@ -179,6 +179,7 @@ enum PageField {
     CancelRequested,
     DisputeOpened,
     TimeLeft,
+    Deadline,
 }
 
 /// The page language: the override if valid, else the snapshot's, else English.
@@ -201,10 +202,8 @@ pub fn scan(
     let w = present::words(lang);
     let tree = Tree::new(&snapshot.nodes);
     let found = find_records(&tree);
-    let date_order = match DateOrder::from_tag(&snapshot.lang) {
-        DateOrder::Unknown => DateOrder::DayFirst,
-        known => known,
-    };
+    // Unknown stays unknown: a date whose day and month could swap is then unreadable, not guessed.
+    let date_order = DateOrder::from_tag(&snapshot.lang);
     let zone = valid.platform_time_zone();
     let side_by_url = snapshot.url.contains("/p/order/");
     let columns = ColumnHeaders::new(&tree);
@@ -623,8 +622,10 @@ fn read_record(
         // "Payment time: 2026-11-20 10:00:00", or the label alone and the value in the next element.
         if let Some((label, value)) = split_label(&node.x) {
             if let Some(field) = readers::field(label) {
+                // The value of a bare label is the next text beside it, never in another block.
+                let limit = tree.parent[i].map_or(tree.end[record.node], |p| tree.end[p]);
                 let value = if value.is_empty() {
-                    (i + 1..tree.end[record.node])
+                    (i + 1..limit.min(tree.end[record.node]))
                         .map(|j| tree.nodes[j].x.as_str())
                         .find(|x| !x.is_empty())
                         .unwrap_or("")
@@ -652,27 +653,34 @@ fn read_record(
         match field {
             PageField::Status => {
                 if order.status.is_none() {
-                    match readers::status(value) {
-                        Some(label) => {
+                    match crate::read::read_status(value) {
+                        Ok(label) => {
                             order.status = Some(label.status);
                             buyer_wording |= label.side == Some(Side::Buyer);
                         }
-                        None => order
-                            .read_errors
-                            .push(format!("status: \"{value}\" is not a status")),
+                        Err(e) => order.read_errors.push(format!("status: {e}")),
                     }
                 }
             }
             PageField::TimeLeft => match readers::countdown(value) {
-                Some(left) => {
+                Ok(left) => {
                     order.given_deadline = Some(GivenDeadline {
                         at: now + left,
                         source: DeadlineSource::Page,
                     })
                 }
-                None => order
-                    .read_errors
-                    .push(format!("time left: \"{value}\" is not a countdown")),
+                Err(e) => order.read_errors.push(format!("time left: {e}")),
+            },
+            PageField::Deadline => match readers::datetime(value, date_order, zone) {
+                Ok(at) => {
+                    if order.given_deadline.is_none() {
+                        order.given_deadline = Some(GivenDeadline {
+                            at,
+                            source: DeadlineSource::Page,
+                        })
+                    }
+                }
+                Err(e) => order.read_errors.push(format!("deadline: {e}")),
             },
             date_field => {
                 let slot = match date_field {
@@ -710,339 +718,85 @@ fn split_label(text: &str) -> Option<(&str, &str)> {
     Some((label, value))
 }
 
-/// The readers this decision uses, in one place.
+/// The readers this decision uses, in one place (src/read's text readers).
 mod readers {
     use super::*;
+    use crate::read::{self, Field};
+    use std::cell::RefCell;
 
-    /// What a status label says.
-    pub struct StatusLabel {
-        pub status: OrderStatus,
-        pub side: Option<Side>,
-        pub closed: bool,
-    }
+    pub use crate::read::StatusLabel;
 
-    pub fn normalize(text: &str) -> String {
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    }
-
-    /// A status label in any panel language, or an API code.
-    pub fn status(text: &str) -> Option<StatusLabel> {
-        use OrderStatus::*;
-        if let Some(status) = OrderStatus::from_code(text) {
-            return Some(StatusLabel {
-                status,
-                side: None,
-                closed: false,
-            });
-        }
-        let norm = normalize(text);
-        const TABLE: &[(&str, OrderStatus, Option<Side>, bool)] = &[
-            ("awaiting shipment", WaitSellerSendGoods, None, false),
-            ("pending shipment", WaitSellerSendGoods, None, false),
-            ("to ship", WaitSellerSendGoods, Some(Side::Buyer), false),
-            ("pendiente de envío", WaitSellerSendGoods, None, false),
-            ("esperando envío", WaitSellerSendGoods, None, false),
-            (
-                "el comprador solicitó la cancelación",
-                InCancel,
-                None,
-                false,
-            ),
-            ("käufer hat stornierung beantragt", InCancel, None, false),
-            ("pedido completado", Finish, None, false),
-            ("bestellung abgeschlossen", Finish, None, false),
-            (
-                "esperando la confirmación de recepción",
-                WaitBuyerAcceptGoods,
-                None,
-                false,
-            ),
-            (
-                "warten auf empfangsbestätigung",
-                WaitBuyerAcceptGoods,
-                None,
-                false,
-            ),
-            ("por enviar", WaitSellerSendGoods, Some(Side::Buyer), false),
-            ("versand ausstehend", WaitSellerSendGoods, None, false),
-            ("warten auf versand", WaitSellerSendGoods, None, false),
-            ("等待发货", WaitSellerSendGoods, None, false),
-            ("等待仓库发货", WaitSellerSendGoods, None, false),
-            ("buyer requested cancellation", InCancel, None, false),
-            ("cancelación solicitada", InCancel, None, false),
-            ("stornierung angefragt", InCancel, None, false),
-            ("买家申请取消", InCancel, None, false),
-            ("in dispute", InIssue, None, false),
-            ("en disputa", InIssue, None, false),
-            ("im streitfall", InIssue, None, false),
-            ("纠纷中", InIssue, None, false),
-            (
-                "awaiting delivery",
-                WaitBuyerAcceptGoods,
-                Some(Side::Buyer),
-                false,
-            ),
-            (
-                "waiting for buyer to confirm receipt",
-                WaitBuyerAcceptGoods,
-                None,
-                false,
-            ),
-            (
-                "esperando confirmación de recepción",
-                WaitBuyerAcceptGoods,
-                None,
-                false,
-            ),
-            (
-                "warten auf empfangsbestätigung",
-                WaitBuyerAcceptGoods,
-                None,
-                false,
-            ),
-            ("等待买家收货", WaitBuyerAcceptGoods, None, false),
-            ("pending payment", PlaceOrderSuccess, None, false),
-            ("awaiting payment", PlaceOrderSuccess, None, false),
-            ("pendiente de pago", PlaceOrderSuccess, None, false),
-            ("zahlung ausstehend", PlaceOrderSuccess, None, false),
-            ("等待买家付款", PlaceOrderSuccess, None, false),
-            ("risk control", RiskControl, None, false),
-            ("control de riesgos", RiskControl, None, false),
-            ("risikokontrolle", RiskControl, None, false),
-            ("风控审核", RiskControl, None, false),
-            ("order complete", Finish, None, false),
-            ("completed", Finish, None, false),
-            ("completado", Finish, None, false),
-            ("abgeschlossen", Finish, None, false),
-            ("交易成功", Finish, None, false),
-            ("closed", Finish, None, true),
-            ("cerrado", Finish, None, true),
-            ("geschlossen", Finish, None, true),
-            ("已关闭", Finish, None, true),
-        ];
-        TABLE
-            .iter()
-            .find(|(label, ..)| norm.contains(label))
-            .map(|&(_, status, side, closed)| StatusLabel {
-                status,
-                side,
-                closed,
-            })
-    }
-
-    /// Order numbers: runs of 15–20 digits.
+    /// Order numbers in a piece of text.
     pub fn order_ids(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut run = String::new();
-        for c in text.chars().chain(std::iter::once(' ')) {
-            if c.is_ascii_digit() {
-                run.push(c);
-            } else {
-                if (15..=20).contains(&run.len()) && !out.contains(&run) {
-                    out.push(run.clone());
-                }
-                run.clear();
-            }
-        }
-        out
+        read::find_order_ids(text)
     }
 
-    /// The field a header or label names.
+    /// The order field a column header or a "label:" names, among those a page decision uses.
     pub fn field(label: &str) -> Option<PageField> {
-        let norm = normalize(label);
-        let has = |words: &[&str]| words.iter().any(|w| norm.contains(w));
-        if has(&[
-            "order id",
-            "order no",
-            "order number",
-            "nummer",
-            "id del pedido",
-            "numero",
-            "订单号",
-            "номер",
-        ]) {
-            None
-        } else if has(&[
-            "time left",
-            "remaining",
-            "restante",
-            "quedan",
-            "verbleibend",
-            "restant",
-            "rimanente",
-            "осталось",
-            "剩余",
-            "倒计时",
-        ]) {
-            Some(PageField::TimeLeft)
-        } else if has(&["status", "estado", "statut", "stato", "статус", "状态"]) {
-            Some(PageField::Status)
-        } else if has(&[
-            "payment",
-            "paid",
-            "pago",
-            "zahlung",
-            "bezahlt",
-            "paiement",
-            "pagamento",
-            "оплат",
-            "付款",
-            "支付",
-        ]) {
-            Some(PageField::Paid)
-        } else if has(&["cancel", "stornier", "annul", "отмен", "取消"]) {
-            Some(PageField::CancelRequested)
-        } else if has(&[
-            "dispute",
-            "disputa",
-            "streitfall",
-            "litige",
-            "controversia",
-            "спор",
-            "纠纷",
-        ]) {
-            Some(PageField::DisputeOpened)
-        } else if has(&[
-            "ship time",
-            "shipping time",
-            "envío",
-            "shipped",
-            "fecha de envio",
-            "versand",
-            "expedition",
-            "envio",
-            "spedizione",
-            "отправ",
-            "发货时间",
-        ]) {
-            Some(PageField::Shipped)
-        } else if has(&[
-            "order time",
-            "order date",
-            "placed",
-            "created",
-            "fecha del pedido",
-            "fecha de pedido",
-            "bestell",
-            "date de commande",
-            "data do pedido",
-            "data dell'ordine",
-            "дата заказа",
-            "下单",
-            "创建",
-        ]) {
-            Some(PageField::Created)
-        } else {
-            None
-        }
+        memo(&FIELDS, label, field_uncached)
     }
 
-    /// A countdown: "HH:MM:SS", or numbers with day/hour/minute units in any panel language.
-    pub fn countdown(text: &str) -> Option<Duration> {
-        let norm = normalize(text);
-        let parts: Vec<&str> = norm.split(':').map(str::trim).collect();
-        if parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        {
-            let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-            return Some(Duration::seconds(n[0] * 3600 + n[1] * 60 + n[2]));
-        }
-        let mut total = 0i64;
-        let mut found = false;
-        let mut num = String::new();
-        let chars: Vec<char> = norm.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if c.is_ascii_digit() {
-                num.push(c);
-                i += 1;
-                continue;
-            }
-            if !num.is_empty() {
-                let rest: String = chars[i..]
-                    .iter()
-                    .collect::<String>()
-                    .trim_start()
-                    .to_string();
-                let n: i64 = num.parse().ok()?;
-                num.clear();
-                let unit = [
-                    (
-                        &[
-                            "d", "day", "dia", "día", "tag", "jour", "giorn", "дн", "ден", "天",
-                            "j", "g", "t",
-                        ][..],
-                        86_400,
-                    ),
-                    (
-                        &[
-                            "h", "hour", "hora", "stund", "std", "heure", "ora", "ore", "час", "ч",
-                            "小时", "时",
-                        ][..],
-                        3_600,
-                    ),
-                    (&["m", "min", "минут", "分"][..], 60),
-                ]
-                .iter()
-                .find(|(words, _)| {
-                    words.iter().any(|w| {
-                        rest.starts_with(w)
-                            && rest[w.len()..]
-                                .chars()
-                                .next()
-                                .map_or(true, |c| !c.is_alphabetic() || w.chars().count() > 1)
-                    })
-                })
-                .map(|(_, secs)| *secs);
-                if let Some(secs) = unit {
-                    total += n * secs;
-                    found = true;
-                }
-            }
-            i += 1;
-        }
-        found.then(|| Duration::seconds(total))
+    fn field_uncached(label: &str) -> Option<PageField> {
+        Some(match read::field_for_header(label)? {
+            Field::Status => PageField::Status,
+            Field::Created => PageField::Created,
+            Field::Paid => PageField::Paid,
+            Field::Shipped => PageField::Shipped,
+            Field::CancelRequested => PageField::CancelRequested,
+            Field::DisputeOpened => PageField::DisputeOpened,
+            Field::TimeLeft => PageField::TimeLeft,
+            Field::Deadline => PageField::Deadline,
+            _ => return None,
+        })
     }
 
-    /// A date and time as the panel prints it, in the platform's zone.
+    /// A status label, when the text is one.
+    pub fn status(text: &str) -> Option<StatusLabel> {
+        memo(&STATUSES, text, |t| read::read_status(t).ok())
+    }
+
+    // A page repeats the same few labels and statuses on every row, and the phrase-table readers
+    // cost a fraction of a millisecond per call: remember their answers (bounded, per thread).
+    type Memo<T> = RefCell<HashMap<String, T>>;
+    thread_local! {
+        static FIELDS: Memo<Option<PageField>> = RefCell::new(HashMap::new());
+        static STATUSES: Memo<Option<StatusLabel>> = RefCell::new(HashMap::new());
+    }
+    const MEMO_LIMIT: usize = 4096;
+
+    fn memo<T: Copy>(
+        cache: &'static std::thread::LocalKey<Memo<T>>,
+        key: &str,
+        compute: impl FnOnce(&str) -> T,
+    ) -> T {
+        if let Some(hit) = cache.with(|c| c.borrow().get(key).copied()) {
+            return hit;
+        }
+        let value = compute(key);
+        cache.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= MEMO_LIMIT {
+                c.clear();
+            }
+            c.insert(key.to_string(), value);
+        });
+        value
+    }
+
+    /// A countdown as signed time left.
+    pub fn countdown(text: &str) -> Result<Duration, String> {
+        read::read_countdown(text)
+            .map(|c| Duration::seconds(c.seconds))
+            .map_err(|e| e.to_string())
+    }
+
+    /// A date and time as the panel prints it, wall clock in the platform's zone.
     pub fn datetime(
         text: &str,
         order: DateOrder,
         zone: chrono_tz::Tz,
     ) -> Result<DateTime<Utc>, String> {
-        let nums: Vec<u32> = text
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .filter_map(|s| s.parse().ok())
-            .collect();
-        let bad = || format!("\"{text}\" is not a date");
-        if nums.len() < 3 {
-            return Err(bad());
-        }
-        let (y, m, d) = if nums[0] > 31 {
-            (nums[0], nums[1], nums[2])
-        } else if order == DateOrder::MonthFirst {
-            (nums[2], nums[0], nums[1])
-        } else {
-            (nums[2], nums[1], nums[0])
-        };
-        let (h, mi, s) = (
-            nums.get(3).copied().unwrap_or(0),
-            nums.get(4).copied().unwrap_or(0),
-            nums.get(5).copied().unwrap_or(0),
-        );
-        let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)?;
-        let naive = date.and_hms_opt(h, mi, s).ok_or_else(bad)?;
-        zone.from_local_datetime(&naive)
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(bad)
+        read::read_datetime(text, order, zone).map_err(|e| e.to_string())
     }
 }
 
