@@ -158,6 +158,8 @@ export interface AnalysisResult {
   locale: string;
   platformTimeZone: string;
   sellerTimeZone: string;
+  /** The name of each risk level in the locale. */
+  riskLabels: Record<Exclude<keyof Counts, 'total'>, string>;
 }
 
 /** One order that does not match across the two sides. */
@@ -192,11 +194,30 @@ export interface ReconcileResult {
   locale: string;
 }
 
+/** One order element found by `scan`. */
+export interface ScannedOrder {
+  orderId: string;
+  status: OrderStatus | null;
+  deadline: string | null;
+  deadlineKind: DeadlineKind | null;
+  deadlineSource: DeadlineSource | null;
+  risk: Risk;
+  reason: string | null;
+  /** The badge's words, in the page's language (or `locale`). */
+  badge: string;
+  hintTexts: string[];
+}
+
 /** What `scan` returns. */
 export interface ScanResult {
-  orders: AnalyzedOrder[] | Record<string, unknown>[];
+  /** Most urgent first. */
+  orders: ScannedOrder[];
   counts: Counts;
-  [key: string]: unknown;
+  /** Whether an order list was recognised; `why` says why not. */
+  recognised: boolean;
+  why: string | null;
+  locale: string;
+  now: string;
 }
 
 /** Loads the wasm once; resolves when the other functions are usable. */
@@ -208,7 +229,7 @@ export function reconcile(platformInput: Input, otherInput: Input, options?: Opt
 /** The CSV (RFC 4180, formula-safe) of an analysis: order id, status, deadline UTC and seller time, kind, risk, hint, reason. */
 export function toCsv(result: Pick<AnalysisResult, 'orders'> & Partial<AnalysisResult>, options?: { locale?: string; sellerTimeZone?: string }): string;
 /** Scans `root` as the extension does and annotates its order elements with data-dg-* attributes. */
-export function scan(root?: Document | Element, options?: Options & { badges?: boolean; overlay?: boolean }): ScanResult;
+export function scan(root?: Document | Element, options?: Options & { badges?: boolean }): ScanResult;
 
 /** Orders read once, analysed at any time (what the elements use to tick). */
 export interface OrderList {

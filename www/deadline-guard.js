@@ -61,24 +61,25 @@ export function orderList(input, options = {}) {
 }
 
 /**
- * Scans `root` (a document or an element) the way the extension scans the seller center:
- * annotates each order element with the `data-dg-*` attributes and returns `{ orders, counts }`.
- * Badges and the overlay are off unless `options.badges` / `options.overlay` are true.
+ * Scans `root` (a document or an element) the way the extension scans the seller center: finds the
+ * order records by their content, annotates each with the `data-dg-*` attributes and returns
+ * `{ orders, counts, recognised, why, locale, now }`, most urgent first. The extension's badges
+ * are added only with `options.badges: true`. Options as for `analyze`; without `locale` the
+ * page's own language is used.
  */
 export function scan(root = document, options = {}) {
   const api = usable();
-  if (typeof api.scanElement !== 'function') {
-    throw new Error('scan() needs the page scanner, which this build does not include');
-  }
   const element = root && root.nodeType === 9 ? root.documentElement : root;
   if (!element || element.nodeType !== 1) {
     throw new TypeError('root: expected a Document or an Element');
   }
-  const { badges = false, overlay = false, ...rest } = options ?? {};
-  const checked = api.checkOptions(rest);
-  const raw = api.scanElement(element, JSON.stringify({ policy: checked.policy, lang: checked.locale, badges, overlay }), checked.nowMs);
-  const result = JSON.parse(raw);
-  if (result.error) throw new Error(result.error);
+  const { badges = false, overlay, ...rest } = options ?? {};
+  if (overlay) {
+    throw new TypeError('overlay: the widget has no overlay; show the result in <deadline-guard-orders> instead');
+  }
+  const result = api.scanPage(element, rest);
+  // The scanner writes the extension's badges with the attributes; the widget keeps them only on request.
+  if (!badges) for (const badge of element.querySelectorAll('[data-dg-ui="badge"]')) badge.remove();
   return result;
 }
 

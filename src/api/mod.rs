@@ -7,6 +7,7 @@ mod guard;
 mod input;
 mod js_error;
 mod options;
+mod page_scan;
 mod reconcile;
 pub mod scan;
 mod view;

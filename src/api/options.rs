@@ -22,12 +22,15 @@ pub(crate) struct WidgetOptions {
     pub now: DateTime<Utc>,
     /// The language of the words; English for a locale outside the eight panel languages.
     pub lang: Lang,
+    /// Whether `locale` was given (a page scan otherwise follows the page's own language).
+    pub locale_given: bool,
 }
 
 /// Reads `options` (an object, `undefined` or `null`); unset and `undefined` options keep their defaults.
 pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> {
     let mut now = None;
     let mut lang = Lang::En;
+    let mut locale_given = false;
     let mut settings = Map::new();
     if !options.is_undefined() && !options.is_null() {
         if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
@@ -47,7 +50,10 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
             }
             match key.as_str() {
                 "now" => now = Some(read_now(&value)?),
-                "locale" => lang = read_locale(&value)?,
+                "locale" => {
+                    lang = read_locale(&value)?;
+                    locale_given = true;
+                }
                 _ if known.contains(&key) => {
                     let json: Value = serde_wasm_bindgen::from_value(value.clone())
                         .map_err(|e| type_error(format!("{key}: {e}")))?;
@@ -78,6 +84,7 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
         policy,
         now: now.unwrap_or_else(browser_now),
         lang,
+        locale_given,
     })
 }
 

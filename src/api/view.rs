@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use super::extras::Extras;
 use super::js_error::type_error;
 use super::wording;
-use crate::core::{Analysis, AnalyzedOrder, RiskCounts, ValidPolicy};
+use crate::core::{Analysis, AnalyzedOrder, Risk, RiskCounts, ValidPolicy};
 use crate::read::{Lang, ReadError};
 
 /// One order as `analyze` returns it.
@@ -51,6 +51,31 @@ pub(crate) struct WidgetResult<'a> {
     locale: &'static str,
     platform_time_zone: &'static str,
     seller_time_zone: &'static str,
+    /// Every risk level's name in the locale, for filters and legends.
+    risk_labels: RiskLabels,
+}
+
+/// The name of each risk level, keyed like `counts`.
+#[derive(Serialize)]
+pub(crate) struct RiskLabels {
+    overdue: &'static str,
+    critical: &'static str,
+    warning: &'static str,
+    ok: &'static str,
+    none: &'static str,
+    unreadable: &'static str,
+}
+
+/// The names of the risk levels in `lang`.
+pub(crate) fn risk_labels(lang: Lang) -> RiskLabels {
+    RiskLabels {
+        overdue: wording::risk_label(Risk::Overdue, lang),
+        critical: wording::risk_label(Risk::Critical, lang),
+        warning: wording::risk_label(Risk::Warning, lang),
+        ok: wording::risk_label(Risk::Ok, lang),
+        none: wording::risk_label(Risk::None, lang),
+        unreadable: wording::risk_label(Risk::Unreadable, lang),
+    }
 }
 
 /// The words of one verdict.
@@ -107,6 +132,7 @@ pub(crate) fn widget_result<'a>(
         locale: lang.code(),
         platform_time_zone: policy.platform_time_zone().name(),
         seller_time_zone: policy.seller_time_zone().name(),
+        risk_labels: risk_labels(lang),
     }
 }
 

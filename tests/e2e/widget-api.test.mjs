@@ -55,7 +55,7 @@ test('analyze reads an Open Platform list response: deadlines, kinds, sources, r
   assert.equal(result.platformTimeZone, 'America/Los_Angeles');
   const first = result.orders[0];
   assert.equal(first.secondsLeft, -7200);
-  assert.equal(first.badge, 'Overdue by 2 h');
+  assert.equal(first.badge, 'Overdue by 2 h · shipping');
   assert.equal(first.buyer, 'María García');
   assert.equal(first.product, 'LED desk lamp, warm white');
   assert.ok(first.hints.includes('double_check_ship_button'));
@@ -184,7 +184,7 @@ test('toCsv writes one row per order, UTC and seller time, formula-safe', async 
   assert.equal(lines[0], 'order id,status,deadline (UTC),"deadline (seller time, Europe/Madrid)",kind,risk,hint,reason');
   assert.equal(lines.length, 3);
   assert.equal(lines[1], '8190000000000201,WAIT_SELLER_SEND_GOODS,2026-11-21T14:00:00Z,2026-11-21 15:00:00 +01:00,ship,critical,'
-    + 'Past your internal ship target; Check the ship button is still active,');
+    + 'Past your own ship target; Check the ship button is still active,');
   assert.ok(lines[2].startsWith('"\'=HYPERLINK(""http://evil.example"",""x"")",'), lines[2]);
   const error = await thrown((dg) => dg.toCsv({ rows: [] }));
   assert.equal(error.isTypeError, true);

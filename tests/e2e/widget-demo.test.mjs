@@ -28,7 +28,7 @@ test('the demo page works from the repository root: API, CSV, reconciliation and
     assert.equal(await count('reconcile'), 3);
     await page.waitForFunction(() => document.getElementById('module-result').textContent !== '');
     assert.equal(await page.locator('#module-result').textContent(),
-      'analyze() read 9 orders; the most urgent is 8190000000000001: Overdue by 2 h.');
+      'analyze() read 9 orders; the most urgent is 8190000000000001: Overdue by 2 h · shipping.');
     assert.match(await page.locator('#api-events').textContent(), /^deadline-guard-updated: 9 orders, 1 overdue, 3 critical, 2 warning\.$/);
     // Unticking "use the samples' time" re-analyses at the real time: the sample orders are old by then.
     await page.locator('#sample-time').uncheck();

@@ -38,7 +38,7 @@ test('src loads an Open Platform response into a table sorted by urgency, with r
   const g = page.locator('#g');
   const rows = await tableRows(g);
   assert.deepEqual(ids(rows), URGENCY);
-  assert.deepEqual(rows[0].slice(0, 7), ['Overdue by 2 h', '8190000000000001', 'Pending shipment', 'Nov 20, 2026, 8:00 AM', 'Overdue', 'María García', 'LED desk lamp, warm white']);
+  assert.deepEqual(rows[0].slice(0, 7), ['Overdue by 2 h · shipping', '8190000000000001', 'Pending shipment', 'Nov 20, 2026, 8:00 AM', 'Overdue', 'María García', 'LED desk lamp, warm white']);
   assert.equal(await g.evaluate((e) => e.shadowRoot.querySelector('tbody tr time').getAttribute('datetime')), '2026-11-20T16:00:00Z');
   assert.deepEqual(await g.evaluate((e) => [...e.shadowRoot.querySelectorAll('tbody tr')].map((tr) => tr.dataset.risk)),
     ['overdue', 'critical', 'critical', 'critical', 'warning', 'warning', 'ok', 'ok', 'none']);
@@ -160,14 +160,14 @@ test('filtering by risk, by button and by the filter attribute', async () => {
   const { page } = await open(`<deadline-guard-orders id="g" src="${API_SRC}" now="${SAMPLE_NOW}"></deadline-guard-orders>`);
   const g = page.locator('#g');
   const labels = await g.evaluate((e) => [...e.shadowRoot.querySelectorAll('.filters button')].map((b) => b.textContent));
-  assert.deepEqual(labels, ['All (9)', 'Overdue (1)', 'Critical (3)', 'Warning (2)', 'OK (2)', 'No deadline (1)', 'Unreadable (0)']);
+  assert.deepEqual(labels, ['All (9)', 'Overdue (1)', 'Critical (3)', 'Soon (2)', 'On time (2)', 'No clock (1)', 'Unreadable (0)']);
   await g.locator('.filters button[data-risk="critical"]').click();
   assert.deepEqual(ids(await tableRows(g)), ['8190000000000005', '8190000000000002', '8190000000000009']);
   assert.equal(await g.getAttribute('filter'), 'critical');
   assert.equal(await g.locator('.filters button[data-risk="critical"]').getAttribute('aria-pressed'), 'true');
   await g.evaluate((e) => e.setAttribute('filter', 'unreadable'));
   assert.equal((await tableRows(g)).length, 0);
-  assert.equal(await stateText(g), 'No unreadable orders.');
+  assert.equal(await stateText(g), 'No orders: Unreadable (0).');
   await g.locator('.filters button[data-risk="all"]').click();
   assert.equal((await tableRows(g)).length, 9);
   assert.equal(await g.getAttribute('filter'), null);
@@ -246,7 +246,7 @@ test('states: empty, loading, HTTP error, cross-origin src, and a bad row listed
   const listed = await empty.evaluate((e) => [...e.shadowRoot.querySelectorAll('.errors li')].map((li) => li.textContent));
   assert.equal(listed.length, 1);
   assert.match(listed[0], /^row 2: paid: "the 31st of February" is not an ISO 8601 date-time/);
-  assert.deepEqual((await tableRows(empty)).map((r) => r[4]), ['Unreadable', 'OK']);
+  assert.deepEqual((await tableRows(empty)).map((r) => r[4]), ['Unreadable', 'On time']);
   const risks = await empty.evaluate((e) => e.result.orders.map((o) => [o.orderId, o.risk]));
   assert.deepEqual(risks.find(([id]) => id === '8190000000000402')[1], 'unreadable');
   assert.equal(risks.find(([id]) => id === '8190000000000401')[1] !== 'unreadable', true);
@@ -286,9 +286,9 @@ test('<deadline-guard-reconcile> lists what does not match, urgent first, and fi
   const r = page.locator('#r');
   const rows = await tableRows(r);
   assert.deepEqual(rows.map((c) => c.slice(0, 5)), [
-    ['8190000000000003', 'Only on AliExpress: missing from the shop', 'Pending shipment', '—', 'Warning'],
-    ['8190000000000099', 'Only in the shop: not on AliExpress', '—', 'Pending shipment', 'OK'],
-    ['8190000000000004', 'Status differs', 'Pending shipment', 'Waiting for buyer to confirm receipt', 'OK'],
+    ['8190000000000003', 'Only on AliExpress: missing from the shop', 'Pending shipment', '—', 'Soon'],
+    ['8190000000000099', 'Only in the shop: not on AliExpress', '—', 'Pending shipment', 'On time'],
+    ['8190000000000004', 'Status differs', 'Pending shipment', 'Waiting for buyer to confirm receipt', 'On time'],
   ]);
   assert.equal(await r.evaluate((e) => e.shadowRoot.querySelector('.summary').textContent),
     '1 only on AliExpress, 1 only in the shop, 1 with a different status; 7 match (9 on AliExpress, 9 in the shop).');

@@ -9,8 +9,9 @@ import { subscribe } from './ticker.js';
 
 /** The risk levels, in the filter's order. */
 export const RISKS = ['overdue', 'critical', 'warning', 'ok', 'none', 'unreadable'];
+// Until the first analysis brings the names in the locale (result.riskLabels).
 const RISK_NAMES = {
-  overdue: 'Overdue', critical: 'Critical', warning: 'Warning', ok: 'OK', none: 'No deadline', unreadable: 'Unreadable',
+  overdue: 'Overdue', critical: 'Critical', warning: 'Soon', ok: 'On time', none: 'No clock', unreadable: 'Unreadable',
 };
 // The engine's urgency order, for sorting by the risk column.
 const RISK_RANK = { overdue: 0, critical: 1, unreadable: 2, warning: 3, ok: 4, none: 5 };
@@ -319,11 +320,12 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     p.table.setAttribute('aria-busy', String(this.#state === 'loading'));
 
     // Filters, with their counts.
+    const names = result?.riskLabels ?? RISK_NAMES;
     p.filters.replaceChildren(...['', ...RISKS].map((risk) => {
       const count = counts ? (risk ? counts[risk] : counts.total) : 0;
       return el('button', {
         type: 'button', 'data-risk': risk || 'all', 'aria-pressed': String(this.filter === risk),
-        text: `${risk ? RISK_NAMES[risk] : 'All'} (${count})`,
+        text: `${risk ? names[risk] : 'All'} (${count})`,
         onclick: () => { this.filter = risk; },
       });
     }));
@@ -363,7 +365,7 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     }
     const counts = this.#result?.counts;
     if (!counts || counts.total === 0) return 'No orders in this data.';
-    if (shown === 0) return `No ${RISK_NAMES[this.filter].toLowerCase()} orders.`;
+    if (shown === 0) return `No orders: ${(this.#result.riskLabels ?? RISK_NAMES)[this.filter]} (0).`;
     const urgent = counts.overdue + counts.critical;
     const parts = [`${counts.total} order${counts.total === 1 ? '' : 's'}`];
     if (counts.overdue) parts.push(`${counts.overdue} overdue`);
