@@ -227,6 +227,25 @@ mod tests {
     }
 
     #[test]
+    fn finds_buyer_and_products_in_csv_columns_with_either_delimiter() {
+        use crate::read::{read_csv_orders, CsvOptions};
+        use chrono::TimeZone;
+        let at = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 20, 18, 0, 0)
+            .unwrap();
+        for text in [
+            "Order ID,Status,Buyer,Product\n8190000000000001,Awaiting shipment,\"<b>Ana</b>\",Lamp\n8190000000000001,Awaiting shipment,,Cable\n",
+            "\u{feff}Order ID;Status;Buyer;Product\n8190000000000001;Awaiting shipment;<b>Ana</b>;Lamp\n8190000000000001;Awaiting shipment;;Cable\n",
+        ] {
+            let reading = read_csv_orders(text, &CsvOptions::new(at, chrono_tz::America::Los_Angeles));
+            let extras = from_csv(text, &reading.columns);
+            let extra = extras.get("8190000000000001").expect("the order's text");
+            assert_eq!(extra.buyer.as_deref(), Some("<b>Ana</b>"));
+            assert_eq!(extra.product.as_deref(), Some("Lamp (+1)"));
+        }
+    }
+
+    #[test]
     fn deep_documents_stop_without_overflow() {
         let mut value = json!({"order_id": "1", "product_name": "x"});
         for _ in 0..200 {

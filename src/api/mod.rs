@@ -1,4 +1,3 @@
-//! `analyze`, `reconcile` and `toCsv` for the widget: orders, API responses or CSV in, deadlines out.
 //! The only `#[wasm_bindgen]` exports: the small JS API shared by the extension and the widget.
 
 mod analyze;
@@ -9,6 +8,6 @@ mod input;
 mod js_error;
 mod options;
 mod reconcile;
-mod scan;
+pub mod scan;
 mod view;
 mod wording;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// English (month-first numeric dates only when the tag says `en-US`, see [`Lang::month_first`]).
+    /// English (month-first numeric dates only when the tag says `en-US`, see [`DateOrder::from_tag`]).
     #[default]
     En,
     /// Spanish.
