@@ -44,13 +44,21 @@ function alarmName(prefix, alert, lead, lang) {
 async function scheduleAlerts(alerts, lang) {
   const settings = await loadSettings();
   if (!settings.notifications) return;
-  const existing = new Set((await chrome.alarms.getAll()).map((a) => a.name));
+  // One alarm per order, clock and lead time. A countdown read from the page gives a deadline that
+  // moves by a few seconds from scan to scan: keep the alarm unless the deadline really moved.
+  const existing = new Map();
+  for (const alarm of await chrome.alarms.getAll()) {
+    const [prefix, orderId, kind, deadlineMs, lead] = alarm.name.split('|');
+    if (prefix === ALARM) existing.set(`${orderId}|${kind}|${lead}`, { name: alarm.name, deadlineMs: Number(deadlineMs) });
+  }
   const now = Date.now();
   for (const alert of alerts) {
     for (const lead of settings.notifyLeadHours) {
       const when = alert.deadlineMs - lead * 3_600_000;
-      const name = alarmName(ALARM, alert, lead, lang);
-      if (when > now && !existing.has(name)) await chrome.alarms.create(name, { when });
+      const old = existing.get(`${alert.orderId}|${alert.kind}|${lead}`);
+      if (old && Math.abs(old.deadlineMs - alert.deadlineMs) < 120_000) continue;
+      if (old) await chrome.alarms.clear(old.name);
+      if (when > now) await chrome.alarms.create(alarmName(ALARM, alert, lead, lang), { when });
     }
   }
 }

@@ -67,7 +67,6 @@ export class Overlay {
     this.collapsed = collapsed;
     this.panel.classList.toggle('collapsed', collapsed);
     this.host.setAttribute('data-dg-collapsed', String(collapsed));
-    if (this.words) this.toggle.textContent = collapsed ? '▸' : '▾';
     this.toggle.title = (collapsed ? this.words?.expand : this.words?.collapse) ?? '';
     this.toggle.textContent = collapsed ? '▸' : '▾';
   }

@@ -741,6 +741,7 @@ fn split_label(text: &str) -> Option<(&str, &str)> {
 mod readers {
     use super::*;
     use crate::read::{self, Field};
+    use std::cell::RefCell;
 
     pub use crate::read::StatusLabel;
 
@@ -751,6 +752,10 @@ mod readers {
 
     /// The order field a column header or a "label:" names, among those a page decision uses.
     pub fn field(label: &str) -> Option<PageField> {
+        memo(&FIELDS, label, field_uncached)
+    }
+
+    fn field_uncached(label: &str) -> Option<PageField> {
         Some(match read::field_for_header(label)? {
             Field::Status => PageField::Status,
             Field::Created => PageField::Created,
@@ -766,7 +771,35 @@ mod readers {
 
     /// A status label, when the text is one.
     pub fn status(text: &str) -> Option<StatusLabel> {
-        read::read_status(text).ok()
+        memo(&STATUSES, text, |t| read::read_status(t).ok())
+    }
+
+    // A page repeats the same few labels and statuses on every row, and the phrase-table readers
+    // cost a fraction of a millisecond per call: remember their answers (bounded, per thread).
+    type Memo<T> = RefCell<HashMap<String, T>>;
+    thread_local! {
+        static FIELDS: Memo<Option<PageField>> = RefCell::new(HashMap::new());
+        static STATUSES: Memo<Option<StatusLabel>> = RefCell::new(HashMap::new());
+    }
+    const MEMO_LIMIT: usize = 4096;
+
+    fn memo<T: Copy>(
+        cache: &'static std::thread::LocalKey<Memo<T>>,
+        key: &str,
+        compute: impl FnOnce(&str) -> T,
+    ) -> T {
+        if let Some(hit) = cache.with(|c| c.borrow().get(key).copied()) {
+            return hit;
+        }
+        let value = compute(key);
+        cache.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= MEMO_LIMIT {
+                c.clear();
+            }
+            c.insert(key.to_string(), value);
+        });
+        value
     }
 
     /// A countdown as signed time left.

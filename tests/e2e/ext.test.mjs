@@ -87,6 +87,25 @@ describe('seller center fixtures', () => {
   });
 });
 
+describe('one snapshot, two implementations', () => {
+  for (const fixture of ['en.html', 'zh.html', 'plain.html', 'xss.html', 'p/order/index.html']) {
+    test(`the content script's JavaScript snapshot equals src/dom's on ${fixture}`, async () => {
+      const page = await openScanned(browser.context, url(`${FIXTURES}/${fixture}`));
+      const [fromJs, fromRust] = await page.evaluate(async () => {
+        const { takeSnapshot } = await import('/extension/content/snapshot.js');
+        const glue = await import('/extension/pkg/deadline_guard.js');
+        await glue.default();
+        const meta = { lang: document.documentElement.lang, url: location.href };
+        return [takeSnapshot(document.body, meta).json, glue.snapshotElement(document.body, meta.lang, meta.url)];
+      });
+      const js = JSON.parse(fromJs);
+      assert.ok(js.nodes.length > 20);
+      assert.deepEqual(js, JSON.parse(fromRust));
+      await page.close();
+    });
+  }
+});
+
 describe('live page', () => {
   test('a row added and a row changed by script are re-annotated', async () => {
     const page = await openScanned(browser.context, url(`${FIXTURES}/en.html`));
