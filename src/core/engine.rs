@@ -29,18 +29,21 @@ pub fn analyze(
 /// risk (overdue, critical, unreadable, warning, ok, none), then by time left (least first, orders
 /// without a deadline last), then by id; and the count at each risk level.
 pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>) -> Analysis {
-    let mut verdicts: Vec<Verdict> = orders.iter().map(|o| verdict(o, policy, now)).collect();
     // The id travels in the key: the sort's tie-break and the final copy then never reach back
     // into the (large, randomly ordered) orders.
-    let mut keys: Vec<(u64, u128, u32, &str)> = verdicts
-        .iter()
-        .zip(orders)
-        .enumerate()
-        .map(|(i, (v, o))| {
-            let id = o.id.as_str();
-            (urgency(v.risk, v.seconds_left), id_prefix(id), i as u32, id)
-        })
-        .collect();
+    let mut verdicts: Vec<Verdict> = Vec::with_capacity(orders.len());
+    let mut keys: Vec<(u64, u128, u32, &str)> = Vec::with_capacity(orders.len());
+    for (i, order) in orders.iter().enumerate() {
+        let (verdict, seconds_left) = verdict(order, policy, now);
+        let id = order.id.as_str();
+        keys.push((
+            urgency(verdict.risk, seconds_left),
+            id_prefix(id),
+            i as u32,
+            id,
+        ));
+        verdicts.push(verdict);
+    }
     keys.sort_unstable_by(|a, b| {
         (a.0, a.1)
             .cmp(&(b.0, b.1))
@@ -51,10 +54,10 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
     let mut counts = RiskCounts::default();
     let analysed = keys
         .into_iter()
-        .map(|(_, _, i, id)| {
+        .map(|(_, prefix, i, id)| {
             let v = std::mem::take(&mut verdicts[i as usize]);
             count(&mut counts, v.risk);
-            v.into_analyzed(id)
+            v.into_analyzed(id_from_key(prefix, id), now)
         })
         .collect();
     Analysis {
@@ -65,23 +68,29 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
 
 /// The verdict on one order.
 pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> AnalyzedOrder {
-    verdict(order, policy, now).into_analyzed(&order.id)
+    verdict(order, policy, now)
+        .0
+        .into_analyzed(order.id.clone(), now)
 }
 
-/// An `AnalyzedOrder` without the parts copied from the order, and without allocating unless
-/// the reason had to be written out.
+/// An `AnalyzedOrder` without the id, and without allocating unless the reason had to be
+/// written out; one cache line, since the second pass reads them in random order.
+#[repr(align(64))]
 struct Verdict {
+    /// Meaningful when `has_deadline`.
+    deadline: DateTime<Utc>,
+    /// Meaningful when `has_ship_target`.
+    ship_target: DateTime<Utc>,
+    reason: Reason,
     status: Option<OrderStatus>,
     risk: Risk,
-    deadline: Option<DateTime<Utc>>,
     kind: Option<DeadlineKind>,
     source: Option<DeadlineSource>,
-    seconds_left: Option<i64>,
-    reason: Reason,
     reason_code: Option<ReasonCode>,
     actionable: bool,
     hints: HintSet,
-    ship_target: Option<DateTime<Utc>>,
+    has_deadline: bool,
+    has_ship_target: bool,
 }
 
 enum Reason {
@@ -94,30 +103,32 @@ impl Default for Verdict {
     /// No clock, no reason yet: the state `verdict` starts from (and leaves behind when taken).
     fn default() -> Self {
         Verdict {
+            deadline: DateTime::UNIX_EPOCH,
+            ship_target: DateTime::UNIX_EPOCH,
+            reason: Reason::Nothing,
             status: None,
             risk: Risk::None,
-            deadline: None,
             kind: None,
             source: None,
-            seconds_left: None,
-            reason: Reason::Nothing,
             reason_code: None,
             actionable: false,
             hints: HintSet::default(),
-            ship_target: None,
+            has_deadline: false,
+            has_ship_target: false,
         }
     }
 }
 
 impl Verdict {
-    fn into_analyzed(self, id: &str) -> AnalyzedOrder {
+    fn into_analyzed(self, order_id: String, now: DateTime<Utc>) -> AnalyzedOrder {
+        let deadline = self.has_deadline.then_some(self.deadline);
         AnalyzedOrder {
-            order_id: id.to_string(),
+            order_id,
             status: self.status,
-            deadline: self.deadline,
+            deadline,
             deadline_kind: self.kind,
             deadline_source: self.source,
-            seconds_left: self.seconds_left,
+            seconds_left: deadline.map(|d| whole_seconds(d - now)),
             risk: self.risk,
             reason: match self.reason {
                 Reason::Nothing => None,
@@ -127,16 +138,18 @@ impl Verdict {
             reason_code: self.reason_code,
             actionable: self.actionable,
             hints: self.hints.to_vec(),
-            ship_target: self.ship_target,
+            ship_target: self.has_ship_target.then_some(self.ship_target),
         }
     }
 }
 
-fn verdict(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> Verdict {
+/// The compact verdict on one order, and its seconds left (for the sort key).
+fn verdict(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> (Verdict, Option<i64>) {
     let mut verdict = Verdict {
         status: order.status,
         ..Verdict::default()
     };
+    let mut seconds_left = None;
     match clock_for(order, policy, now) {
         Outcome::Stopped { code, reason } => {
             verdict.reason_code = Some(code);
@@ -165,16 +178,20 @@ fn verdict(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> Verdict {
             let mut hints = clock.hints;
             time_hints(clock.kind, risk, now, clock.ship_target, &mut hints);
             verdict.risk = risk;
-            verdict.deadline = Some(clock.deadline);
+            verdict.deadline = clock.deadline;
+            verdict.has_deadline = true;
             verdict.kind = Some(clock.kind);
             verdict.source = Some(clock.source);
-            verdict.seconds_left = Some(whole_seconds(left));
+            seconds_left = Some(whole_seconds(left));
             verdict.actionable = clock.actionable;
-            verdict.ship_target = clock.ship_target;
+            if let Some(target) = clock.ship_target {
+                verdict.ship_target = target;
+                verdict.has_ship_target = true;
+            }
             verdict.hints = hints;
         }
     }
-    verdict
+    (verdict, seconds_left)
 }
 
 /// Risk in the top bits, then seconds left (offset to unsigned), orders without a deadline
@@ -199,6 +216,16 @@ fn id_prefix(id: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
+/// The id as a new `String`, rebuilt from the key's copy of its bytes when it fits there
+/// (AliExpress ids do), so the orders' scattered heap strings are not read again.
+fn id_from_key(prefix: u128, id: &str) -> String {
+    let bytes = prefix.to_be_bytes();
+    match bytes.get(..id.len()).map(std::str::from_utf8) {
+        Some(Ok(text)) => text.to_string(),
+        _ => id.to_string(),
+    }
+}
+
 fn count(counts: &mut RiskCounts, risk: Risk) {
     let slot = match risk {
         Risk::Overdue => &mut counts.overdue,
@@ -210,4 +237,45 @@ fn count(counts: &mut RiskCounts, risk: Risk) {
     };
     *slot += 1;
     counts.total += 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verdict_fits_one_cache_line() {
+        assert_eq!(std::mem::size_of::<Verdict>(), 64);
+    }
+
+    #[test]
+    fn ids_rebuilt_from_the_key_are_the_ids() {
+        for id in [
+            "",
+            "8",
+            "8123456789012345",
+            "81234567890123456789",
+            "pedido-ñ-1",
+            "ñññññññññ",
+        ] {
+            assert_eq!(id_from_key(id_prefix(id), id), id);
+        }
+    }
+
+    #[test]
+    fn the_id_prefix_orders_like_the_bytes() {
+        let mut ids = [
+            "9",
+            "10",
+            "8123456789012345",
+            "81234567890123456",
+            "",
+            "a",
+            "A",
+        ];
+        let mut by_prefix = ids;
+        ids.sort_unstable();
+        by_prefix.sort_by_key(|id| id_prefix(id));
+        assert_eq!(ids, by_prefix);
+    }
 }
