@@ -15,7 +15,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'scanMessage') {
     // The message guard on pages whose CSP forbids wasm in the content script.
     ready.then(() => sendResponse(scanMessage(message.text, message.settings, message.lang)))
-      .catch((error) => sendResponse({ error: String(error?.message || error) }));
+      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
     return true;
   }
   if (message?.type === 'scan') {

@@ -10,7 +10,7 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
     return {
       mode: 'local',
       scan: async (snapshot, options, now) => JSON.parse(glue.scanSnapshot(snapshot, options, now)),
-      scanMessage: async (text, settings, lang) => glue.scanMessage(text, settings, lang),
+      scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
     };
   } catch (error) {
     // The page's CSP forbids WebAssembly here (CompileError): the background worker computes instead.
@@ -24,10 +24,17 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
       },
       // The message guard (features/message-guard.js): the worker answers the report or { error }.
       scanMessage: async (text, settings, lang) => {
-        const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings, lang });
-        if (!answer || answer.error) throw new Error(answer?.error ?? 'no answer from the background worker');
-        return answer;
+        const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' });
+        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
+        return guardReport(answer);
       },
     };
   }
+}
+
+/** The message guard's JSON answer as an object; its `{ error }` (a bad setting) as an Error. */
+function guardReport(json) {
+  const report = JSON.parse(json);
+  if (report.error) throw new Error(report.error);
+  return report;
 }

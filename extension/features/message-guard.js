@@ -22,7 +22,8 @@ export function startMessageGuard({ scan, settings, lang, wholePage = false, sig
   const notes = new Map(); // box → { host, body, timer, generation }
 
   const onInput = (event) => {
-    const box = messageBox(event.target, wholePage);
+    // composedPath: a chat widget built from web components retargets the event to its host.
+    const box = messageBox(event.composedPath?.()[0] ?? event.target, wholePage);
     if (!box) return;
     const state = notes.get(box) ?? { host: null, body: null, timer: 0, generation: 0 };
     notes.set(box, state);

@@ -73,7 +73,8 @@ export async function renderGuardOptions(container) {
     try {
       await ready;
       const { enabled: _on, ...scanSettings } = settings;
-      scanMessage('', scanSettings, 'en'); // throws "message guard settings: field: why"
+      const { error } = JSON.parse(scanMessage('', JSON.stringify(scanSettings), 'en'));
+      if (error) throw new Error(error); // "message guard settings: field: why"
       await saveGuardSettings(settings);
       status.textContent = 'Saved.';
     } catch (error) {

@@ -34,7 +34,13 @@ async function open(fixture, settings = {}) {
     window.__stopGuard = () => controller.abort();
     window.__scans = 0;
     startMessageGuard({
-      scan: async (text, s, lang) => { window.__scans++; return wasm.scanMessage(text, s, lang); },
+      // What content/engine.js does with the wasm's JSON answer.
+      scan: async (text, s, lang) => {
+        window.__scans++;
+        const report = JSON.parse(wasm.scanMessage(text, JSON.stringify(s), lang));
+        if (report.error) throw new Error(report.error);
+        return report;
+      },
       settings, lang: document.documentElement.lang, signal: controller.signal,
     });
   }, settings);
