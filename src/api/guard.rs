@@ -1,6 +1,5 @@
 //! `scanMessage` for the extension's message guard: the text being typed in, findings out.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::guard::{check_message, GuardSettings};
@@ -18,7 +17,7 @@ pub fn scan_message(
     let settings: GuardSettings = if settings.is_undefined() || settings.is_null() {
         GuardSettings::default()
     } else {
-        serde_wasm_bindgen::from_value(settings)
+        super::js_json::from_js(&settings)
             .map_err(|e| JsError::new(&format!("message guard settings: {e}")))?
     };
     if let Some(problem) = settings.validate().into_iter().next() {
@@ -29,7 +28,5 @@ pub fn scan_message(
     }
     let lang = lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
     let report = check_message(text, &settings, lang);
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("message guard: {e}")))
+    super::js_json::to_js(&report).map_err(|e| JsError::new(&format!("message guard: {e}")))
 }
