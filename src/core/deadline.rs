@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::analysis::{DeadlineKind, Hint, ReasonCode};
 use super::order::{DeadlineSource, Order};
 use super::policy::DayCount;
+use super::risk::HintSet;
 use super::status::{OrderStatus, Side};
 use super::validate::ValidPolicy;
 
@@ -28,7 +29,7 @@ pub struct Clock {
     /// Whether the user must beat it (see `AnalyzedOrder::actionable`).
     pub actionable: bool,
     /// Hints that follow from the order alone (not from the time left).
-    pub hints: Vec<Hint>,
+    pub hints: HintSet,
 }
 
 /// What the deadline step concludes about one order.
@@ -41,7 +42,7 @@ pub enum Outcome {
         /// Why, as a code.
         code: ReasonCode,
         /// Why, for a person.
-        reason: String,
+        reason: &'static str,
     },
     /// A clock should run but cannot be computed.
     Unreadable {
@@ -150,9 +151,10 @@ fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Opti
         (order.cancel_agreed, "cancellation agreement time"),
         (order.dispute_opened, "dispute opening time"),
     ];
+    let latest = now + FUTURE_TOLERANCE;
     for (time, name) in named {
         if let Some(t) = time {
-            if t > now + FUTURE_TOLERANCE {
+            if t > latest {
                 return Some(format!("the {name} ({}) is in the future", show(t)));
             }
         }
@@ -247,9 +249,8 @@ fn compute(
 ) -> Result<DateTime<Utc>, String> {
     let policy = valid.policy();
     let calendar = valid.calendar();
-    let zone = valid.seller_time_zone();
     let working = |n: u32| {
-        calendar.working_deadline(start, n, zone).ok_or_else(|| {
+        calendar.working_deadline(start, n).ok_or_else(|| {
             "the working-day calendar has no working day within ten years".to_string()
         })
     };
@@ -262,8 +263,7 @@ fn compute(
                 90,
                 "handling time",
             )?;
-            let paid_day = start.with_timezone(&zone).date_naive();
-            let total = handling + calendar.extension_days(paid_day);
+            let total = handling + calendar.extension_days_at(start);
             match policy.day_count {
                 DayCount::Calendar => Ok(start + days(total)),
                 DayCount::Working => working(total),
@@ -297,12 +297,7 @@ pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outc
         );
     };
     let kind = match plan(status, order.side, order) {
-        Ok(Plan::Stop(code, reason)) => {
-            return Outcome::Stopped {
-                code,
-                reason: reason.into(),
-            }
-        }
+        Ok(Plan::Stop(code, reason)) => return Outcome::Stopped { code, reason },
         Ok(Plan::Clock(kind)) => kind,
         Err(reason) => return unreadable(None, ReasonCode::Contradiction, reason, order),
     };
@@ -333,13 +328,13 @@ pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outc
             .map(|paid| paid + hours(valid.policy().ship_target_hours)),
         _ => None,
     };
-    let mut hints = Vec::new();
+    let mut hints = HintSet::default();
     if kind == DeadlineKind::CancelResponse && order.side == Side::Seller && order.shipped.is_some()
     {
-        hints.push(Hint::RefuseWithTracking);
+        hints.insert(Hint::RefuseWithTracking);
     }
     if kind == DeadlineKind::SupplierShip {
-        hints.push(Hint::CancelPossible);
+        hints.insert(Hint::CancelPossible);
     }
     Outcome::Running(Clock {
         kind,

@@ -16,7 +16,11 @@ pub fn classify(
     critical_hours: u32,
     warning_hours: u32,
 ) -> Risk {
-    let left = deadline - now;
+    classify_left(deadline - now, critical_hours, warning_hours)
+}
+
+/// The risk of a deadline the user must beat, from the time left.
+pub fn classify_left(left: Duration, critical_hours: u32, warning_hours: u32) -> Risk {
     if left <= Duration::zero() {
         Risk::Overdue
     } else if left < Duration::hours(i64::from(critical_hours)) {
@@ -30,7 +34,54 @@ pub fn classify(
 
 /// Whole seconds left, rounded down, so any overdue instant is negative.
 pub fn seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
-    (deadline - now).num_milliseconds().div_euclid(1000)
+    whole_seconds(deadline - now)
+}
+
+/// A duration in whole seconds, rounded down.
+pub fn whole_seconds(left: Duration) -> i64 {
+    left.num_milliseconds().div_euclid(1000)
+}
+
+/// A set of hints without allocating; listed in `Hint`'s declaration order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HintSet(u8);
+
+const ALL_HINTS: [Hint; 5] = [
+    Hint::RefuseWithTracking,
+    Hint::PastInternalTarget,
+    Hint::DoubleCheckShipButton,
+    Hint::CancelPossible,
+    Hint::OpenDispute,
+];
+
+impl HintSet {
+    fn bit(hint: Hint) -> u8 {
+        1 << ALL_HINTS
+            .iter()
+            .position(|h| *h == hint)
+            .expect("every hint is listed")
+    }
+
+    /// Adds a hint.
+    pub fn insert(&mut self, hint: Hint) {
+        self.0 |= Self::bit(hint);
+    }
+
+    /// Whether the hint is in the set.
+    pub fn contains(self, hint: Hint) -> bool {
+        self.0 & Self::bit(hint) != 0
+    }
+
+    /// The hints, in declaration order (`Vec::new` does not allocate when there are none).
+    pub fn to_vec(self) -> Vec<Hint> {
+        if self.0 == 0 {
+            return Vec::new();
+        }
+        ALL_HINTS
+            .into_iter()
+            .filter(|h| self.contains(*h))
+            .collect()
+    }
 }
 
 /// Hints that depend on the time left: past the seller's own ship goal, the ship button to
@@ -40,18 +91,18 @@ pub fn time_hints(
     risk: Risk,
     now: DateTime<Utc>,
     ship_target: Option<DateTime<Utc>>,
-    hints: &mut Vec<Hint>,
+    hints: &mut HintSet,
 ) {
     if kind == DeadlineKind::Ship {
         if ship_target.is_some_and(|target| now > target) {
-            hints.push(Hint::PastInternalTarget);
+            hints.insert(Hint::PastInternalTarget);
         }
         if matches!(risk, Risk::Critical | Risk::Overdue) {
-            hints.push(Hint::DoubleCheckShipButton);
+            hints.insert(Hint::DoubleCheckShipButton);
         }
     }
     if kind == DeadlineKind::TrackingProof && risk == Risk::Overdue {
-        hints.push(Hint::OpenDispute);
+        hints.insert(Hint::OpenDispute);
     }
 }
 
@@ -120,11 +171,11 @@ mod tests {
             ),
         ];
         for (risk, target, expected) in cases {
-            let mut hints = Vec::new();
+            let mut hints = HintSet::default();
             time_hints(DeadlineKind::Ship, risk, now, target, &mut hints);
-            assert_eq!(hints, expected, "{risk:?} {target:?}");
+            assert_eq!(hints.to_vec(), expected, "{risk:?} {target:?}");
         }
-        let mut hints = Vec::new();
+        let mut hints = HintSet::default();
         time_hints(
             DeadlineKind::CancelResponse,
             Risk::Overdue,
@@ -132,7 +183,7 @@ mod tests {
             None,
             &mut hints,
         );
-        assert!(hints.is_empty());
+        assert!(hints.to_vec().is_empty());
         time_hints(
             DeadlineKind::TrackingProof,
             Risk::Critical,
@@ -140,7 +191,7 @@ mod tests {
             None,
             &mut hints,
         );
-        assert!(hints.is_empty());
+        assert!(hints.to_vec().is_empty());
         time_hints(
             DeadlineKind::TrackingProof,
             Risk::Overdue,
@@ -148,6 +199,6 @@ mod tests {
             None,
             &mut hints,
         );
-        assert_eq!(hints, vec![Hint::OpenDispute]);
+        assert_eq!(hints.to_vec(), vec![Hint::OpenDispute]);
     }
 }
