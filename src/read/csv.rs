@@ -6,6 +6,7 @@
 //! the header are tolerated, and an export that lists one line per product is merged back into
 //! one order per id.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -128,6 +129,10 @@ fn failed(error: ReadError) -> CsvReading {
 /// Title lines above the header ("Orders exported 2026-11-25") are skipped up to this many.
 const HEADER_SEARCH_ROWS: usize = 10;
 
+/// Longer cells are data, not headers; looking them up in the header table would cost a
+/// table scan each while searching for the header row.
+const MAX_HEADER_BYTES: usize = 120;
+
 /// Lines looked at to guess the delimiter.
 const SNIFF_LINES: usize = 10;
 
@@ -225,6 +230,7 @@ fn find_header(records: &[Record]) -> Option<usize> {
         record
             .cells
             .iter()
+            .filter(|cell| cell.len() <= MAX_HEADER_BYTES)
             .any(|cell| field_for_header(&clean(cell)) == Some(Field::OrderId))
     })
 }
@@ -283,6 +289,7 @@ fn read_table(records: &[Record], header_at: usize, options: &CsvOptions) -> Csv
         by_field: &by_field,
         options,
         date_order,
+        statuses: RefCell::default(),
     };
     let mut reading = CsvReading {
         columns: columns.clone(),
@@ -371,6 +378,9 @@ struct Table<'a> {
     by_field: &'a [(Field, usize)],
     options: &'a CsvOptions,
     date_order: DateOrder,
+    /// A status column repeats a handful of labels, and a label lookup costs far more than a
+    /// hash: each distinct label is read once.
+    statuses: RefCell<HashMap<String, Result<OrderStatus, ReadError>>>,
 }
 
 /// The problems of one row, each placed in its column.
@@ -393,6 +403,17 @@ impl Problems {
 const MAX_DAYS: u32 = 365;
 
 impl Table<'_> {
+    fn status_of(&self, text: &str) -> Result<OrderStatus, ReadError> {
+        if let Some(known) = self.statuses.borrow().get(text) {
+            return known.clone();
+        }
+        let read = read_status(text).map(|label| label.status);
+        self.statuses
+            .borrow_mut()
+            .insert(text.to_string(), read.clone());
+        read
+    }
+
     /// The cleaned, non-empty cell of `field` in this row, with its header.
     fn cell(&self, record: &[String], field: Field) -> Option<(String, &str)> {
         let &(_, index) = self.by_field.iter().find(|(known, _)| *known == field)?;
@@ -432,9 +453,9 @@ impl Table<'_> {
         };
         let mut problems = Problems::default();
 
-        let status = self.cell(record, Field::Status).and_then(|(text, header)| {
-            problems.keep(read_status(&text).map(|label| label.status), header)
-        });
+        let status = self
+            .cell(record, Field::Status)
+            .and_then(|(text, header)| problems.keep(self.status_of(&text), header));
         let issue = self.cell(record, Field::IssueStatus).map(|(text, _)| text);
         let frozen = self.cell(record, Field::FrozenStatus).map(|(text, _)| text);
         let status = with_flags(status, issue.as_deref(), frozen.as_deref());
