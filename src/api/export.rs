@@ -24,7 +24,7 @@ struct ResultInput {
 /// `options.sellerTimeZone` and `options.locale` override the result's.
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let input: ResultInput = serde_wasm_bindgen::from_value(result.clone()).map_err(|e| {
+    let input: ResultInput = super::js_json::from_js(&result).map_err(|e| {
         type_error(format!(
             "result: expected what analyze() returned ({{ orders: [...] }}), got {}: {e}",
             describe(&result)

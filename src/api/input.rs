@@ -48,8 +48,8 @@ pub(crate) fn read_input(
         return Ok(read_text(&text, now, zone));
     }
     if input.is_object() && !input.is_function() {
-        let value: Value = serde_wasm_bindgen::from_value(input.clone())
-            .map_err(|e| type_error(format!("input: {e}")))?;
+        let value =
+            super::js_json::to_json(input).map_err(|e| type_error(format!("input: {e}")))?;
         return Ok(read_value(&value, now, zone));
     }
     Err(type_error(format!(

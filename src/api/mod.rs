@@ -6,6 +6,7 @@ mod extras;
 mod guard;
 mod input;
 mod js_error;
+mod js_json;
 mod options;
 mod page_scan;
 mod reconcile;

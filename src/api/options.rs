@@ -55,7 +55,7 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
                     locale_given = true;
                 }
                 _ if known.contains(&key) => {
-                    let json: Value = serde_wasm_bindgen::from_value(value.clone())
+                    let json = super::js_json::to_json(&value)
                         .map_err(|e| type_error(format!("{key}: {e}")))?;
                     check_one(&key, json.clone())?;
                     settings.insert(key, json);

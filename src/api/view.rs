@@ -138,7 +138,6 @@ pub(crate) fn widget_result<'a>(
 
 /// A plain JS object (no `Map`s, `null` for missing values), as JSON would give.
 pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    super::js_json::to_js(value)
         .map_err(|e| type_error(format!("internal: result could not be converted: {e}")))
 }

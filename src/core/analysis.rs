@@ -91,6 +91,7 @@ pub struct AnalyzedOrder {
     /// The status, when known.
     pub status: Option<OrderStatus>,
     /// When the running clock ends (serialized ISO 8601 UTC).
+    #[serde(default, with = "super::iso_time::utc::option")]
     pub deadline: Option<DateTime<Utc>>,
     /// Which clock runs.
     pub deadline_kind: Option<DeadlineKind>,
@@ -112,6 +113,7 @@ pub struct AnalyzedOrder {
     /// What to do beyond meeting the deadline.
     pub hints: Vec<Hint>,
     /// The seller's internal ship target, when the ship clock runs.
+    #[serde(default, with = "super::iso_time::utc::option")]
     pub ship_target: Option<DateTime<Utc>>,
 }
 

@@ -123,7 +123,7 @@ pub fn ended_reason(kind: DeadlineKind) -> &'static str {
 }
 
 fn show(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    super::iso_time::utc_minutes(t)
 }
 
 /// The order time each clock starts from, with its name for messages.

@@ -74,13 +74,11 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 fn utc_text(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    super::iso_time::utc_seconds(at)
 }
 
 fn seller_text(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M:%S %:z")
-        .to_string()
+    super::iso_time::local_seconds_with_offset(&at.with_timezone(&tz))
 }
 
 /// The snake_case code of a clock, as serde writes it.

@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod engine;
 pub mod export;
 pub mod holidays;
+pub mod iso_time;
 pub mod order;
 pub mod policy;
 pub mod reconcile;

@@ -22,6 +22,7 @@ pub enum DeadlineSource {
 #[serde(rename_all = "camelCase")]
 pub struct GivenDeadline {
     /// When the running clock ends (a countdown already converted with the time it was read).
+    #[serde(with = "super::iso_time::utc")]
     pub at: DateTime<Utc>,
     /// `page` or `api` (never `computed`).
     pub source: DeadlineSource,
@@ -41,18 +42,25 @@ pub struct Order {
     /// Seller center or buyer-side view.
     pub side: Side,
     /// Order placed.
+    #[serde(with = "super::iso_time::utc::option")]
     pub created: Option<DateTime<Utc>>,
     /// Payment accepted: starts the ship-by and risk-control clocks.
+    #[serde(with = "super::iso_time::utc::option")]
     pub paid: Option<DateTime<Utc>>,
     /// Shipped (tracking uploaded): starts the buyer-receipt clock.
+    #[serde(with = "super::iso_time::utc::option")]
     pub shipped: Option<DateTime<Utc>>,
     /// The buyer asked to cancel: starts the cancellation-answer clock.
+    #[serde(with = "super::iso_time::utc::option")]
     pub cancel_requested: Option<DateTime<Utc>>,
     /// The supplier refused a cancellation (dropshipping): starts the tracking-proof clock.
+    #[serde(with = "super::iso_time::utc::option")]
     pub cancel_refused: Option<DateTime<Utc>>,
     /// A cancellation was agreed (dropshipping): starts the refund clock.
+    #[serde(with = "super::iso_time::utc::option")]
     pub cancel_agreed: Option<DateTime<Utc>>,
     /// A dispute was opened: starts the dispute-answer clock.
+    #[serde(with = "super::iso_time::utc::option")]
     pub dispute_opened: Option<DateTime<Utc>>,
     /// The deadline of the running clock as the source stated it.
     pub given_deadline: Option<GivenDeadline>,

@@ -19,8 +19,10 @@ pub enum DayCount {
 #[serde(rename_all = "camelCase")]
 pub struct ExtensionWindow {
     /// First payment date covered (inclusive, seller's calendar).
+    #[serde(with = "super::iso_time::date")]
     pub from: NaiveDate,
     /// Last payment date covered (inclusive).
+    #[serde(with = "super::iso_time::date")]
     pub to: NaiveDate,
     /// Handling days added.
     pub extra_days: u32,
@@ -61,6 +63,7 @@ pub struct Policy {
     /// Days that are not working days.
     pub weekend: Vec<Weekday>,
     /// Extra non-working dates of the seller's own.
+    #[serde(with = "super::iso_time::date::list")]
     pub holidays: Vec<NaiveDate>,
     /// Built-in national holiday list to use (`ES`, `CN`, …), if any.
     pub holiday_country: Option<String>,

@@ -36,6 +36,7 @@ pub struct Discrepancy {
     /// The urgency of the order: the platform's verdict when the platform has it, else the other side's.
     pub risk: Risk,
     /// The running clock's end, from the same side as `risk`.
+    #[serde(default, with = "super::iso_time::utc::option")]
     pub deadline: Option<DateTime<Utc>>,
     /// The running clock, from the same side as `risk`.
     pub deadline_kind: Option<DeadlineKind>,

@@ -20,7 +20,8 @@ pub(crate) fn camel_case(snake: &str) -> String {
         if ch == '_' {
             upper_next = true;
         } else if upper_next {
-            out.extend(ch.to_uppercase());
+            // Only our own ASCII field names come here: no Unicode case table needed.
+            out.push(ch.to_ascii_uppercase());
             upper_next = false;
         } else {
             out.push(ch);
@@ -161,8 +162,8 @@ pub(crate) fn timestamp(value: &Value, zone: Tz) -> Option<DateTime<Utc>> {
                 return Some(instant.with_timezone(&Utc));
             }
             WALL_CLOCK_FORMATS.iter().find_map(|format| {
-                NaiveDateTime::parse_from_str(text, format)
-                    .ok()
+                // As chrono's `NaiveDateTime::parse_from_str`, without its strftime engine.
+                crate::core::iso_time::parse_naive(text, format)
                     .and_then(|wall| wall_clock(wall, zone))
             })
         }

@@ -358,9 +358,7 @@ fn patch_for(
         node: record.node,
         order_id: record.order_id.clone(),
         status: v.status.map(|s| s.code().to_string()),
-        deadline: v
-            .deadline
-            .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        deadline: v.deadline.map(crate::core::iso_time::utc_seconds),
         deadline_kind: v.deadline_kind,
         deadline_source: v.deadline_source,
         risk: v.risk,
