@@ -374,6 +374,69 @@ mod tests {
         assert_eq!(find_phrase("状态等待发货", "等待发货").len(), 1);
     }
 
+    /// The lookup before the index: every phrase searched in the whole text.
+    fn lookup_by_search<T: Copy + PartialEq>(
+        text: &str,
+        table: &[(&str, T)],
+        mask: &[&str],
+    ) -> Lookup<T> {
+        let mut hits = Vec::new();
+        for &(phrase, value) in table {
+            hits.extend(
+                find_phrase(text, phrase)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, Some(value))),
+            );
+        }
+        for phrase in mask {
+            hits.extend(
+                find_phrase(text, phrase)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, None)),
+            );
+        }
+        decide(&hits)
+    }
+
+    #[test]
+    fn the_index_finds_what_searching_every_phrase_finds() {
+        let table = [
+            ("shipped", 1),
+            ("partially shipped", 2),
+            ("closed", 3),
+            ("等待发货", 4),
+            ("等待", 5),
+            ("отправлен", 6),
+            ("a", 7),
+            ("ship", 8),
+            ("shipped", 9),
+        ];
+        let mask = ["not shipped", "发货"];
+        let texts = [
+            "",
+            "shipped",
+            "unshipped",
+            "partially shipped, closed",
+            "状态等待发货",
+            "等待",
+            "заказ отправлен",
+            "a ship shipped",
+            "not shipped",
+            "closedshipped",
+            "a-a a",
+            "shipped shipped",
+            "x发货等待发货y",
+        ];
+        let index = PhraseIndex::new(&table, &mask);
+        for text in texts {
+            assert_eq!(
+                index.lookup(text),
+                lookup_by_search(text, &table, &mask),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn longer_phrase_wins_and_conflicts_are_reported() {
         let table = [("shipped", 1), ("partially shipped", 2), ("closed", 3)];
