@@ -196,6 +196,9 @@ pub fn lookup_masked<T: Copy + PartialEq>(
 pub struct PhraseIndex<'a, T> {
     /// Phrases sorted by bytes; `None` marks a mask phrase.
     sorted: Vec<(&'a [u8], Option<T>)>,
+    /// Where the phrases starting with each byte begin in `sorted` (and, at 256, its length):
+    /// most characters of a label start no phrase, and this says so without a search.
+    by_first_byte: Vec<usize>,
 }
 
 impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
@@ -208,7 +211,13 @@ impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
             .filter(|(phrase, _)| !phrase.is_empty())
             .collect();
         sorted.sort_by(|a, b| a.0.cmp(b.0));
-        PhraseIndex { sorted }
+        let by_first_byte = (0..=256)
+            .map(|byte| sorted.partition_point(|(p, _)| usize::from(p[0]) < byte))
+            .collect();
+        PhraseIndex {
+            sorted,
+            by_first_byte,
+        }
     }
 
     /// Same answer as [`lookup_masked`] on the table and mask this index was built from.
@@ -240,8 +249,14 @@ impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
 
     /// Calls `found` with the length and meaning of every indexed phrase that `rest` starts with.
     fn phrases_at(&self, rest: &[u8], mut found: impl FnMut(usize, Option<T>)) {
-        let (mut lo, mut hi) = (0, self.sorted.len());
-        let mut depth = 0;
+        let Some(&first) = rest.first() else {
+            return;
+        };
+        let (mut lo, mut hi) = (
+            self.by_first_byte[usize::from(first)],
+            self.by_first_byte[usize::from(first) + 1],
+        );
+        let mut depth = 1;
         loop {
             // In a range whose phrases share `depth` bytes with `rest`, the ones that are exactly
             // `depth` long sort first: those are prefixes of `rest`.
