@@ -235,7 +235,10 @@ pub fn read_countdown(text: &str) -> Result<Countdown, ReadError> {
     }
     let mut future = norm.clone();
     for phrase in NOT_OVERDUE {
-        future = future.replace(phrase, " ");
+        // `replace` builds a new string even when the phrase is absent, as it nearly always is.
+        if future.contains(phrase) {
+            future = future.replace(phrase, " ");
+        }
     }
     let overdue_word = OVERDUE.iter().any(|w| !find_phrase(&future, w).is_empty());
     let toks: Vec<Token> = tokens(&norm)

@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{lookup, normalize, Lookup, MAX_LABEL_CHARS};
+use std::sync::OnceLock;
+
+use super::text::{normalize, Lookup, PhraseIndex, MAX_LABEL_CHARS};
 
 /// What a column or field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -472,6 +474,12 @@ const HEADERS: &[(&str, Field)] = &[
     ("承诺运达时间", Field::DeliveryDays),
 ];
 
+/// [`HEADERS`], indexed on first use: a table's headers are read again on every scan.
+fn header_index() -> &'static PhraseIndex<'static, Field> {
+    static INDEX: OnceLock<PhraseIndex<'static, Field>> = OnceLock::new();
+    INDEX.get_or_init(|| PhraseIndex::new(HEADERS, &[]))
+}
+
 /// The field a header or API field name holds; `None` when unknown or when it names two fields.
 pub fn field_for_header(text: &str) -> Option<Field> {
     let compact: String = text
@@ -489,7 +497,7 @@ pub fn field_for_header(text: &str) -> Option<Field> {
     if norm.is_empty() || norm.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
-    match lookup(&norm, HEADERS) {
+    match header_index().lookup(&norm) {
         Lookup::One(field) => Some(field),
         Lookup::None | Lookup::Conflict => None,
     }

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ReadError, ReadErrorKind};
-use super::text::{lookup_masked, normalize, Lookup, MAX_LABEL_CHARS};
+use std::sync::OnceLock;
+
+use super::text::{normalize, Lookup, PhraseIndex, MAX_LABEL_CHARS};
 use crate::core::status::{OrderStatus, Side};
 
 /// What a status label says.
@@ -690,6 +692,18 @@ const TAB_PHRASES: &[(&str, PanelTab)] = &[
     ("待评价", PanelTab::ToReview),
 ];
 
+/// [`STATUS_PHRASES`] masked by [`NOT_STATUS`], indexed on first use: a page reads one label per row.
+fn status_index() -> &'static PhraseIndex<'static, Meaning> {
+    static INDEX: OnceLock<PhraseIndex<'static, Meaning>> = OnceLock::new();
+    INDEX.get_or_init(|| PhraseIndex::new(STATUS_PHRASES, NOT_STATUS))
+}
+
+/// [`TAB_PHRASES`], indexed on first use.
+fn tab_index() -> &'static PhraseIndex<'static, PanelTab> {
+    static INDEX: OnceLock<PhraseIndex<'static, PanelTab>> = OnceLock::new();
+    INDEX.get_or_init(|| PhraseIndex::new(TAB_PHRASES, &[]))
+}
+
 /// Reads a status label from the seller center or "My Orders", or a raw API code.
 ///
 /// Case, accents, width and spacing do not matter; words around the label ("Status:", "(3)")
@@ -717,7 +731,7 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             "is too long to be a status label",
         ));
     }
-    match lookup_masked(&norm, STATUS_PHRASES, NOT_STATUS) {
+    match status_index().lookup(&norm) {
         Lookup::One((status, side, closed)) => Ok(StatusLabel {
             status,
             side,
@@ -742,14 +756,14 @@ pub fn read_tab(label: &str) -> Option<PanelTab> {
     if norm.is_empty() || norm.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
-    match lookup_masked(&norm, TAB_PHRASES, &[]) {
+    match tab_index().lookup(&norm) {
         Lookup::One(tab) => return Some(tab),
         Lookup::Conflict => return None,
         Lookup::None => {}
     }
     let status = match api_code_in(label) {
         Some(status) => status,
-        None => match lookup_masked(&norm, STATUS_PHRASES, NOT_STATUS) {
+        None => match status_index().lookup(&norm) {
             Lookup::One((status, _, _)) => status,
             _ => return None,
         },

@@ -173,6 +173,8 @@ pub enum Lookup<T> {
 /// Looks a normalised text up in a table of normalised phrases. A phrase found inside a longer
 /// phrase that was also found is ignored ("shipped" inside "partially shipped"); what remains
 /// must agree.
+///
+/// Builds the index on every call: readers called per order row keep a [`PhraseIndex`] instead.
 pub fn lookup<T: Copy + PartialEq>(normalized: &str, table: &[(&str, T)]) -> Lookup<T> {
     lookup_masked(normalized, table, &[])
 }
@@ -184,29 +186,111 @@ pub fn lookup_masked<T: Copy + PartialEq>(
     table: &[(&str, T)],
     mask: &[&str],
 ) -> Lookup<T> {
-    let mut hits: Vec<(usize, usize, Option<T>)> = Vec::new();
-    for &(phrase, value) in table {
-        for (start, end) in find_phrase(normalized, phrase) {
-            hits.push((start, end, Some(value)));
+    PhraseIndex::new(table, mask).lookup(normalized)
+}
+
+/// A phrase table (and its mask) sorted by bytes, built once, so that a lookup walks the text
+/// once and finds every phrase starting at each character by narrowing a range of the sorted
+/// phrases byte by byte, instead of searching the whole text for each of hundreds of phrases.
+#[derive(Debug, Clone)]
+pub struct PhraseIndex<'a, T> {
+    /// Phrases sorted by bytes; `None` marks a mask phrase.
+    sorted: Vec<(&'a [u8], Option<T>)>,
+    /// Where the phrases starting with each byte begin in `sorted` (and, at 256, its length):
+    /// most characters of a label start no phrase, and this says so without a search.
+    by_first_byte: Vec<usize>,
+}
+
+impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
+    /// Indexes a table of normalised phrases and the normalised phrases that mask them.
+    pub fn new(table: &[(&'a str, T)], mask: &[&'a str]) -> Self {
+        let mut sorted: Vec<(&'a [u8], Option<T>)> = table
+            .iter()
+            .map(|&(phrase, value)| (phrase.as_bytes(), Some(value)))
+            .chain(mask.iter().map(|phrase| (phrase.as_bytes(), None)))
+            .filter(|(phrase, _)| !phrase.is_empty())
+            .collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let by_first_byte = (0..=256)
+            .map(|byte| sorted.partition_point(|(p, _)| usize::from(p[0]) < byte))
+            .collect();
+        PhraseIndex {
+            sorted,
+            by_first_byte,
         }
     }
-    for phrase in mask {
-        for (start, end) in find_phrase(normalized, phrase) {
-            hits.push((start, end, None));
+
+    /// Same answer as [`lookup_masked`] on the table and mask this index was built from.
+    pub fn lookup(&self, normalized: &str) -> Lookup<T> {
+        let mut hits: Vec<(usize, usize, Option<T>)> = Vec::new();
+        let bytes = normalized.as_bytes();
+        let mut before_is_letter = false;
+        for (start, c) in normalized.char_indices() {
+            let edge_before = !before_is_letter || !is_word_letter(c);
+            self.phrases_at(&bytes[start..], |len, value| {
+                let end = start + len;
+                let phrase = &normalized[start..end];
+                let edge_after = normalized[end..]
+                    .chars()
+                    .next()
+                    .map_or(true, |a| !is_word_letter(a))
+                    || phrase
+                        .chars()
+                        .next_back()
+                        .map_or(true, |l| !is_word_letter(l));
+                if edge_before && edge_after {
+                    hits.push((start, end, value));
+                }
+            });
+            before_is_letter = is_word_letter(c);
+        }
+        decide(&hits)
+    }
+
+    /// Calls `found` with the length and meaning of every indexed phrase that `rest` starts with.
+    fn phrases_at(&self, rest: &[u8], mut found: impl FnMut(usize, Option<T>)) {
+        let Some(&first) = rest.first() else {
+            return;
+        };
+        let (mut lo, mut hi) = (
+            self.by_first_byte[usize::from(first)],
+            self.by_first_byte[usize::from(first) + 1],
+        );
+        let mut depth = 1;
+        loop {
+            // In a range whose phrases share `depth` bytes with `rest`, the ones that are exactly
+            // `depth` long sort first: those are prefixes of `rest`.
+            while lo < hi && self.sorted[lo].0.len() == depth {
+                found(depth, self.sorted[lo].1);
+                lo += 1;
+            }
+            if lo == hi || depth == rest.len() {
+                return;
+            }
+            let byte = rest[depth];
+            let range = &self.sorted[lo..hi];
+            let first = range.partition_point(|(p, _)| p[depth] < byte);
+            let past = range.partition_point(|(p, _)| p[depth] <= byte);
+            hi = lo + past;
+            lo += first;
+            depth += 1;
         }
     }
+}
+
+/// Drops the hits inside a longer hit and says whether the meanings left agree.
+fn decide<T: Copy + PartialEq>(hits: &[(usize, usize, Option<T>)]) -> Lookup<T> {
     let inside_longer = |s: usize, e: usize| {
         hits.iter()
             .any(|&(s2, e2, _)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
     };
-    let kept: Vec<T> = hits
+    let mut kept = hits
         .iter()
         .filter(|&&(s, e, _)| !inside_longer(s, e))
-        .filter_map(|&(_, _, value)| value)
-        .collect();
-    match kept.first() {
+        .filter_map(|&(_, _, value)| value);
+    match kept.next() {
         None => Lookup::None,
-        Some(&first) if kept.iter().all(|&v| v == first) => Lookup::One(first),
+        Some(first) if kept.all(|v| v == first) => Lookup::One(first),
         Some(_) => Lookup::Conflict,
     }
 }
@@ -303,6 +387,69 @@ mod tests {
         assert_eq!(find_phrase("status: shipped (3)", "shipped"), vec![(8, 15)]);
         assert!(find_phrase("unshipped", "shipped").is_empty());
         assert_eq!(find_phrase("状态等待发货", "等待发货").len(), 1);
+    }
+
+    /// The lookup before the index: every phrase searched in the whole text.
+    fn lookup_by_search<T: Copy + PartialEq>(
+        text: &str,
+        table: &[(&str, T)],
+        mask: &[&str],
+    ) -> Lookup<T> {
+        let mut hits = Vec::new();
+        for &(phrase, value) in table {
+            hits.extend(
+                find_phrase(text, phrase)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, Some(value))),
+            );
+        }
+        for phrase in mask {
+            hits.extend(
+                find_phrase(text, phrase)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, None)),
+            );
+        }
+        decide(&hits)
+    }
+
+    #[test]
+    fn the_index_finds_what_searching_every_phrase_finds() {
+        let table = [
+            ("shipped", 1),
+            ("partially shipped", 2),
+            ("closed", 3),
+            ("等待发货", 4),
+            ("等待", 5),
+            ("отправлен", 6),
+            ("a", 7),
+            ("ship", 8),
+            ("shipped", 9),
+        ];
+        let mask = ["not shipped", "发货"];
+        let texts = [
+            "",
+            "shipped",
+            "unshipped",
+            "partially shipped, closed",
+            "状态等待发货",
+            "等待",
+            "заказ отправлен",
+            "a ship shipped",
+            "not shipped",
+            "closedshipped",
+            "a-a a",
+            "shipped shipped",
+            "x发货等待发货y",
+        ];
+        let index = PhraseIndex::new(&table, &mask);
+        for text in texts {
+            assert_eq!(
+                index.lookup(text),
+                lookup_by_search(text, &table, &mask),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
