@@ -62,6 +62,26 @@ pub enum Hint {
     OpenDispute,
 }
 
+/// Why an order has no running clock or an unreadable one, for translation (`reason` is English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    /// Placed, not paid: no clock until payment.
+    AwaitingPayment,
+    /// Completed, closed, archived or funds being released.
+    Completed,
+    /// Locked by the platform.
+    Frozen,
+    /// A clock the user does not have to beat has ended; the platform moves the order on.
+    ClockEnded,
+    /// The status could not be read.
+    StatusUnknown,
+    /// A time the clock needs is missing.
+    MissingTime,
+    /// The order's data contradicts itself (or the clock).
+    Contradiction,
+}
+
 /// The engine's verdict on one order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -80,8 +100,15 @@ pub struct AnalyzedOrder {
     pub seconds_left: Option<i64>,
     /// The risk level.
     pub risk: Risk,
-    /// Why the order is unreadable, or why no clock runs, for a person.
+    /// Why the order is unreadable, or why no clock runs, for a person (English).
     pub reason: Option<String>,
+    /// `reason` as a code, for wording it in other languages.
+    #[serde(default)]
+    pub reason_code: Option<ReasonCode>,
+    /// Whether the user must act before the deadline. Clocks the platform runs on its own
+    /// (risk check, the seller's view of buyer receipt) are shown but never rated above `ok`.
+    #[serde(default)]
+    pub actionable: bool,
     /// What to do beyond meeting the deadline.
     pub hints: Vec<Hint>,
     /// The seller's internal ship target, when the ship clock runs.

@@ -3,11 +3,23 @@
 //! Nothing here reads a clock or touches the browser: `now` is always passed in.
 
 pub mod analysis;
+pub mod calendar;
+pub mod deadline;
+pub mod engine;
+pub mod holidays;
 pub mod order;
 pub mod policy;
+pub mod risk;
 pub mod status;
+pub mod validate;
+pub mod zones;
 
-pub use analysis::{Analysis, AnalyzedOrder, DeadlineKind, Hint, Risk, RiskCounts};
+pub use analysis::{Analysis, AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk, RiskCounts};
+pub use calendar::Calendar;
+pub use engine::{analyze, analyze_valid};
+pub use holidays::{Country, BUILT_IN_COUNTRIES};
 pub use order::{DeadlineSource, GivenDeadline, Order};
 pub use policy::{DayCount, ExtensionWindow, Policy, PolicyError};
 pub use status::{OrderStatus, Side};
+pub use validate::ValidPolicy;
+pub use zones::{parse_time_zone, supported_time_zones};

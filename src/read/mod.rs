@@ -2,8 +2,19 @@
 //!
 //! Pure like the core: no browser, no clock (the time a countdown was read is passed in).
 
+pub mod countdown;
+pub mod date;
 pub mod error;
+pub mod header;
 pub mod lang;
+pub mod order_id;
+pub mod status_label;
+pub mod text;
 
+pub use countdown::{read_countdown, Countdown};
+pub use date::{read_date, read_datetime, resolve_local};
 pub use error::{ReadError, ReadErrorKind};
+pub use header::{field_for_header, Field};
 pub use lang::{DateOrder, Lang};
+pub use order_id::{find_order_ids, read_order_id};
+pub use status_label::{read_status, read_tab, PanelTab, StatusLabel};

@@ -1,0 +1,352 @@
+//! Which clock runs for an order, and when it ends: by side and status, from the policy and the
+//! order's own times, or as the source stated it. Never a guess: missing or contradictory data
+//! makes the order unreadable.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::analysis::{DeadlineKind, Hint, ReasonCode};
+use super::order::{DeadlineSource, Order};
+use super::policy::DayCount;
+use super::status::{OrderStatus, Side};
+use super::validate::ValidPolicy;
+
+/// How far in the future a known time may lie before it counts as misread: the browser's clock
+/// and the platform's may disagree by a few minutes, a misread time zone is off by hours.
+pub const FUTURE_TOLERANCE: Duration = Duration::minutes(10);
+
+/// A running clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clock {
+    /// Which clock.
+    pub kind: DeadlineKind,
+    /// When it ends.
+    pub deadline: DateTime<Utc>,
+    /// Stated by the page or the API, or computed.
+    pub source: DeadlineSource,
+    /// The seller's internal ship goal (ship clock only, when the payment time is known).
+    pub ship_target: Option<DateTime<Utc>>,
+    /// Whether the user must beat it (see `AnalyzedOrder::actionable`).
+    pub actionable: bool,
+    /// Hints that follow from the order alone (not from the time left).
+    pub hints: Vec<Hint>,
+}
+
+/// What the deadline step concludes about one order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A clock runs.
+    Running(Clock),
+    /// No clock runs for this status.
+    Stopped {
+        /// Why, as a code.
+        code: ReasonCode,
+        /// Why, for a person.
+        reason: String,
+    },
+    /// A clock should run but cannot be computed.
+    Unreadable {
+        /// The clock that should run, when the status says which.
+        kind: Option<DeadlineKind>,
+        /// Missing time or contradiction.
+        code: ReasonCode,
+        /// What is missing or contradictory, with the reader's own errors.
+        reason: String,
+    },
+}
+
+/// What a status asks for before the order's times are looked at.
+enum Plan {
+    Clock(DeadlineKind),
+    Stop(ReasonCode, &'static str),
+}
+
+fn plan(status: OrderStatus, side: Side, order: &Order) -> Result<Plan, String> {
+    use OrderStatus::*;
+    Ok(match (status, side) {
+        (PlaceOrderSuccess, _) => Plan::Stop(ReasonCode::AwaitingPayment, "awaiting payment"),
+        (FundProcessing | Finish | Archive, _) => Plan::Stop(ReasonCode::Completed, "completed"),
+        (InFrozen, _) => Plan::Stop(ReasonCode::Frozen, "frozen by the platform"),
+        (RiskControl | RiskControlHold | PaymentProcessing | WaitSellerExamineMoney, _) => {
+            Plan::Clock(DeadlineKind::Payment)
+        }
+        (WaitSellerSendGoods | SellerPartSendGoods, Side::Seller) => {
+            Plan::Clock(DeadlineKind::Ship)
+        }
+        (WaitSellerSendGoods | SellerPartSendGoods, Side::Buyer) => {
+            Plan::Clock(DeadlineKind::SupplierShip)
+        }
+        (InCancel, Side::Seller) => Plan::Clock(DeadlineKind::CancelResponse),
+        (InCancel, Side::Buyer) => match (order.cancel_refused, order.cancel_agreed) {
+            (Some(refused), Some(agreed)) => {
+                return Err(format!(
+                    "the cancellation is both refused ({}) and agreed ({})",
+                    show(refused),
+                    show(agreed)
+                ))
+            }
+            (Some(_), None) => Plan::Clock(DeadlineKind::TrackingProof),
+            (None, Some(_)) => Plan::Clock(DeadlineKind::Refund),
+            (None, None) => Plan::Clock(DeadlineKind::CancelResponse),
+        },
+        (InIssue, _) => Plan::Clock(DeadlineKind::DisputeResponse),
+        (WaitBuyerAcceptGoods, _) => Plan::Clock(DeadlineKind::Receipt),
+    })
+}
+
+/// Clocks the platform resolves without the user: shown, never rated above `ok`.
+fn is_actionable(kind: DeadlineKind, side: Side) -> bool {
+    match (kind, side) {
+        (DeadlineKind::Payment, _) => false,
+        (DeadlineKind::Receipt, Side::Seller) => false,
+        // On the buyer side the supplier answers the cancellation and the dispute.
+        (DeadlineKind::CancelResponse | DeadlineKind::DisputeResponse, Side::Buyer) => false,
+        _ => true,
+    }
+}
+
+/// What a non-actionable clock's end means, once it has passed.
+pub fn ended_reason(kind: DeadlineKind) -> &'static str {
+    match kind {
+        DeadlineKind::Payment => {
+            "the risk check should be over; the platform has not moved the order on yet"
+        }
+        DeadlineKind::Receipt => {
+            "the buyer's confirmation period is over: the order completes automatically"
+        }
+        DeadlineKind::CancelResponse => {
+            "the supplier did not answer the cancellation in time: it is accepted automatically"
+        }
+        DeadlineKind::DisputeResponse => "the supplier's time to answer the dispute is over",
+        _ => "the clock has ended",
+    }
+}
+
+fn show(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// The order time each clock starts from, with its name for messages.
+fn start_of(kind: DeadlineKind, order: &Order) -> (Option<DateTime<Utc>>, &'static str) {
+    match kind {
+        DeadlineKind::Payment | DeadlineKind::Ship | DeadlineKind::SupplierShip => {
+            (order.paid, "payment time")
+        }
+        DeadlineKind::CancelResponse => (order.cancel_requested, "cancellation request time"),
+        DeadlineKind::DisputeResponse => (order.dispute_opened, "dispute opening time"),
+        DeadlineKind::Receipt => (order.shipped, "shipping time"),
+        DeadlineKind::TrackingProof => (order.cancel_refused, "cancellation refusal time"),
+        DeadlineKind::Refund => (order.cancel_agreed, "cancellation agreement time"),
+    }
+}
+
+/// The first contradiction in the order's times, if any.
+fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Option<String> {
+    let named = [
+        (order.created, "creation time"),
+        (order.paid, "payment time"),
+        (order.shipped, "shipping time"),
+        (order.cancel_requested, "cancellation request time"),
+        (order.cancel_refused, "cancellation refusal time"),
+        (order.cancel_agreed, "cancellation agreement time"),
+        (order.dispute_opened, "dispute opening time"),
+    ];
+    for (time, name) in named {
+        if let Some(t) = time {
+            if t > now + FUTURE_TOLERANCE {
+                return Some(format!("the {name} ({}) is in the future", show(t)));
+            }
+        }
+    }
+    if let (Some(created), Some(paid)) = (order.created, order.paid) {
+        if paid < created {
+            return Some(format!(
+                "the payment time ({}) is before the creation time ({})",
+                show(paid),
+                show(created)
+            ));
+        }
+    }
+    if let Some(shipped) = order.shipped {
+        let unshipped = matches!(
+            status,
+            OrderStatus::WaitSellerSendGoods
+                | OrderStatus::RiskControl
+                | OrderStatus::RiskControlHold
+                | OrderStatus::PaymentProcessing
+                | OrderStatus::WaitSellerExamineMoney
+        );
+        if unshipped {
+            return Some(format!(
+                "the order has a shipping time ({}) but its status {} says it is not shipped",
+                show(shipped),
+                status.code()
+            ));
+        }
+        if let Some(paid) = order.paid {
+            if shipped < paid {
+                return Some(format!(
+                    "the shipping time ({}) is before the payment time ({})",
+                    show(shipped),
+                    show(paid)
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn with_read_errors(reason: String, order: &Order) -> String {
+    if order.read_errors.is_empty() {
+        reason
+    } else {
+        format!(
+            "{reason} (could not read: {})",
+            order.read_errors.join("; ")
+        )
+    }
+}
+
+fn unreadable(
+    kind: Option<DeadlineKind>,
+    code: ReasonCode,
+    reason: String,
+    order: &Order,
+) -> Outcome {
+    Outcome::Unreadable {
+        kind,
+        code,
+        reason: with_read_errors(reason, order),
+    }
+}
+
+/// A per-order day count, checked against the policy's own bounds for that setting.
+fn order_days(value: Option<u32>, default: u32, max: u32, what: &str) -> Result<u32, String> {
+    match value {
+        None => Ok(default),
+        Some(days) if (1..=max).contains(&days) => Ok(days),
+        Some(days) => Err(format!(
+            "the order's {what} of {days} days is outside 1–{max}"
+        )),
+    }
+}
+
+fn hours(n: u32) -> Duration {
+    Duration::hours(i64::from(n))
+}
+
+fn days(n: u32) -> Duration {
+    Duration::hours(24 * i64::from(n))
+}
+
+/// The computed end of `kind` started at `start`; `Err` says why it cannot be computed.
+fn compute(
+    kind: DeadlineKind,
+    start: DateTime<Utc>,
+    order: &Order,
+    valid: &ValidPolicy,
+) -> Result<DateTime<Utc>, String> {
+    let policy = valid.policy();
+    let calendar = valid.calendar();
+    let zone = valid.seller_time_zone();
+    let working = |n: u32| {
+        calendar.working_deadline(start, n, zone).ok_or_else(|| {
+            "the working-day calendar has no working day within ten years".to_string()
+        })
+    };
+    match kind {
+        DeadlineKind::Payment => Ok(start + hours(policy.risk_control_hours)),
+        DeadlineKind::Ship => {
+            let handling = order_days(
+                order.handling_days,
+                policy.handling_days,
+                90,
+                "handling time",
+            )?;
+            let paid_day = start.with_timezone(&zone).date_naive();
+            let total = handling + calendar.extension_days(paid_day);
+            match policy.day_count {
+                DayCount::Calendar => Ok(start + days(total)),
+                DayCount::Working => working(total),
+            }
+        }
+        DeadlineKind::CancelResponse => Ok(start + hours(policy.cancel_response_hours)),
+        DeadlineKind::DisputeResponse => Ok(start + days(policy.dispute_response_days)),
+        DeadlineKind::Receipt => {
+            let n = order_days(
+                order.receipt_days,
+                policy.receipt_days,
+                365,
+                "delivery promise",
+            )?;
+            Ok(start + days(n))
+        }
+        DeadlineKind::SupplierShip => working(policy.supplier_ship_days),
+        DeadlineKind::TrackingProof => working(policy.tracking_proof_days),
+        DeadlineKind::Refund => working(policy.refund_days),
+    }
+}
+
+/// The clock of one order at `now`, or why there is none.
+pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outcome {
+    let Some(status) = order.status else {
+        return unreadable(
+            None,
+            ReasonCode::StatusUnknown,
+            "the status could not be read".into(),
+            order,
+        );
+    };
+    let kind = match plan(status, order.side, order) {
+        Ok(Plan::Stop(code, reason)) => {
+            return Outcome::Stopped {
+                code,
+                reason: reason.into(),
+            }
+        }
+        Ok(Plan::Clock(kind)) => kind,
+        Err(reason) => return unreadable(None, ReasonCode::Contradiction, reason, order),
+    };
+    if let Some(reason) = contradiction(order, status, now) {
+        return unreadable(Some(kind), ReasonCode::Contradiction, reason, order);
+    }
+
+    let (start, start_name) = start_of(kind, order);
+    let (deadline, source) = match (order.given_deadline, start) {
+        (Some(given), _) => (given.at, given.source),
+        (None, Some(start)) => match compute(kind, start, order, valid) {
+            Ok(deadline) => (deadline, DeadlineSource::Computed),
+            Err(reason) => return unreadable(Some(kind), ReasonCode::Contradiction, reason, order),
+        },
+        (None, None) => {
+            return unreadable(
+                Some(kind),
+                ReasonCode::MissingTime,
+                format!("the {start_name} is missing"),
+                order,
+            )
+        }
+    };
+
+    let ship_target = match kind {
+        DeadlineKind::Ship => order
+            .paid
+            .map(|paid| paid + hours(valid.policy().ship_target_hours)),
+        _ => None,
+    };
+    let mut hints = Vec::new();
+    if kind == DeadlineKind::CancelResponse && order.side == Side::Seller && order.shipped.is_some()
+    {
+        hints.push(Hint::RefuseWithTracking);
+    }
+    if kind == DeadlineKind::SupplierShip {
+        hints.push(Hint::CancelPossible);
+    }
+    Outcome::Running(Clock {
+        kind,
+        deadline,
+        source,
+        ship_target,
+        actionable: is_actionable(kind, order.side),
+        hints,
+    })
+}

@@ -1,0 +1,293 @@
+//! One normal form for page text, so every table compares like with like.
+//!
+//! Sellers' pages mix accents, full-width digits (`２０２６`), no-break spaces and invisible
+//! characters copied from the DOM. Readers normalise once and keep their tables in this form.
+
+/// The normal form: lower case, accents stripped (`á`→`a`, `ü`→`u`, `ñ`→`n`, `ç`→`c`, `ё`→`е`),
+/// full-width ASCII (`２`, `：`, `（`) → ASCII, zero-width characters removed, every run of
+/// white space (also no-break and ideographic space) collapsed to one ASCII space, trimmed.
+///
+/// Typographic apostrophes become `'`, dashes and the minus sign become `-`, `º`/`°` become `o`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Zero-width and formatting characters that pages insert between visible ones.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Appends the normal form of one character.
+fn push_folded(c: char, out: &mut String) {
+    // Full-width ASCII block: `！`..`～` map onto `!`..`~`.
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        _ => c,
+    };
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Some(s) = fold_special(c) {
+        out.push_str(s);
+        return;
+    }
+    for lower in c.to_lowercase() {
+        match strip_accent(lower) {
+            Some(base) => out.push(base),
+            None => out.push(lower),
+        }
+    }
+}
+
+/// Characters whose normal form is not a single lower-case letter of their own.
+fn fold_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{0060}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => "\"",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => "-",
+        'º' | '°' => "o",
+        'ª' => "a",
+        '\u{3000}' => " ",
+        '\u{3001}' => ",",
+        '\u{FF64}' => ",",
+        _ => return None,
+    })
+}
+
+/// The base letter of a lower-case accented Latin letter (and `ё`, `й` kept apart on purpose:
+/// `й` is its own letter in Russian words, `ё` is usually printed as `е`).
+fn strip_accent(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'ţ' | 'ť' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ё' => 'е',
+        _ => return None,
+    })
+}
+
+/// A CJK ideograph or kana: these scripts have no spaces, so phrases match inside runs.
+pub fn is_cjk(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+    )
+}
+
+/// A letter of a script written with spaces (Latin, Cyrillic, …): phrases must end at word edges.
+pub fn is_word_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_cjk(c)
+}
+
+/// Where `phrase` (already normalised) occurs in `haystack` (normalised) as whole words:
+/// byte ranges, in order. A phrase starting or ending with a CJK character needs no edge on
+/// that side.
+pub fn find_phrase(haystack: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    if phrase.is_empty() {
+        return found;
+    }
+    let first = phrase.chars().next();
+    let last = phrase.chars().next_back();
+    let mut from = 0;
+    while let Some(pos) = haystack[from..].find(phrase) {
+        let start = from + pos;
+        let end = start + phrase.len();
+        let before_ok = first.map_or(true, |c| !is_word_letter(c))
+            || haystack[..start]
+                .chars()
+                .next_back()
+                .map_or(true, |b| !is_word_letter(b));
+        let after_ok = last.map_or(true, |c| !is_word_letter(c))
+            || haystack[end..]
+                .chars()
+                .next()
+                .map_or(true, |a| !is_word_letter(a));
+        if before_ok && after_ok {
+            found.push((start, end));
+        }
+        from = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
+}
+
+/// Longest text a phrase table is searched in: a label or header, not a page. Keeps the cost
+/// of a lookup bounded whatever a page hands over.
+pub const MAX_LABEL_CHARS: usize = 1000;
+
+/// The outcome of looking a text up in a phrase table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup<T> {
+    /// No phrase of the table occurs.
+    None,
+    /// Every phrase found (after dropping those inside a longer one) means the same thing.
+    One(T),
+    /// Phrases with different meanings occur side by side ("Dispute closed"): no guess.
+    Conflict,
+}
+
+/// Looks a normalised text up in a table of normalised phrases. A phrase found inside a longer
+/// phrase that was also found is ignored ("shipped" inside "partially shipped"); what remains
+/// must agree.
+pub fn lookup<T: Copy + PartialEq>(normalized: &str, table: &[(&str, T)]) -> Lookup<T> {
+    let mut hits: Vec<(usize, usize, T)> = Vec::new();
+    for &(phrase, value) in table {
+        for (start, end) in find_phrase(normalized, phrase) {
+            hits.push((start, end, value));
+        }
+    }
+    let kept: Vec<&(usize, usize, T)> = hits
+        .iter()
+        .filter(|&&(s, e, _)| {
+            !hits
+                .iter()
+                .any(|&(s2, e2, _)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+        })
+        .collect();
+    match kept.first() {
+        None => Lookup::None,
+        Some(&&(_, _, first)) => {
+            if kept.iter().all(|&&(_, _, v)| v == first) {
+                Lookup::One(first)
+            } else {
+                Lookup::Conflict
+            }
+        }
+    }
+}
+
+/// A piece of normalised text, as the date and countdown scanners see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// A run of ASCII digits: its value (saturated at `u64::MAX`) and how many digits it had.
+    Num {
+        /// The value.
+        value: u64,
+        /// The number of digits, leading zeros included.
+        digits: usize,
+    },
+    /// A run of letters of a spaced script (Latin, Cyrillic, …).
+    Word(String),
+    /// A run of CJK characters.
+    Cjk(String),
+    /// Any other single character except white space.
+    Punct(char),
+    /// One or more spaces.
+    Space,
+}
+
+/// Splits normalised text into [`Token`]s.
+pub fn tokens(normalized: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = normalized.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut value = u64::from(c as u8 - b'0');
+            let mut digits = 1;
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(d as u8 - b'0'));
+                digits += 1;
+                chars.next();
+            }
+            out.push(Token::Num { value, digits });
+        } else if is_cjk(c) {
+            let mut run = String::from(c);
+            while let Some(&d) = chars.peek().filter(|d| is_cjk(**d)) {
+                run.push(d);
+                chars.next();
+            }
+            out.push(Token::Cjk(run));
+        } else if is_word_letter(c) {
+            let mut run = String::from(c);
+            while let Some(&d) = chars.peek().filter(|d| is_word_letter(**d)) {
+                run.push(d);
+                chars.next();
+            }
+            out.push(Token::Word(run));
+        } else if c.is_whitespace() {
+            if out.last() != Some(&Token::Space) {
+                out.push(Token::Space);
+            }
+        } else {
+            out.push(Token::Punct(c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_width_and_spaces() {
+        let cases = [
+            ("  Pendiente  de\u{00A0}ENVÍO ", "pendiente de envio"),
+            ("Größe über", "grosse uber"),
+            ("Ñandú Çà", "nandu ca"),
+            ("２０２６：１１", "2026:11"),
+            ("a\u{200B}b\u{FEFF}c", "abc"),
+            ("l’acheteur", "l'acheteur"),
+            ("Завершён", "завершен"),
+            ("等待\u{3000}发货", "等待 发货"),
+            ("Nº de pedido", "no de pedido"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert_eq!(find_phrase("status: shipped (3)", "shipped"), vec![(8, 15)]);
+        assert!(find_phrase("unshipped", "shipped").is_empty());
+        assert_eq!(find_phrase("状态等待发货", "等待发货").len(), 1);
+    }
+
+    #[test]
+    fn longer_phrase_wins_and_conflicts_are_reported() {
+        let table = [("shipped", 1), ("partially shipped", 2), ("closed", 3)];
+        assert_eq!(lookup("partially shipped", &table), Lookup::One(2));
+        assert_eq!(lookup("shipped", &table), Lookup::One(1));
+        assert_eq!(lookup("shipped closed", &table), Lookup::Conflict);
+        assert_eq!(lookup("nothing", &table), Lookup::None);
+    }
+}
