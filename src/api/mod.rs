@@ -1,5 +1,13 @@
+//! `analyze`, `reconcile` and `toCsv` for the widget: orders, API responses or CSV in, deadlines out.
 //! The only `#[wasm_bindgen]` exports: the small JS API shared by the extension and the widget.
 
 mod analyze;
+mod export;
+mod extras;
+mod input;
+mod js_error;
 mod options;
+mod reconcile;
 mod scan;
+mod view;
+mod wording;

@@ -1,1 +1,156 @@
 //! Options from JS (camelCase, as the widget documents them) into a policy, a clock reading and a locale.
+//!
+//! Every bad option becomes a `TypeError` naming the option and the reason, so an integrator
+//! sees "criticalHours: must be less than warningHours (72), not 80" rather than a silent default.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::js_error::{describe, type_error};
+use crate::core::{Policy, ValidPolicy};
+use crate::read::Lang;
+
+/// The widget's own options, beside the policy's.
+const WIDGET_OPTIONS: [&str; 2] = ["now", "locale"];
+
+/// Options read and checked.
+pub(crate) struct WidgetOptions {
+    /// The validated settings.
+    pub policy: ValidPolicy,
+    /// The analysis time: `options.now`, else the browser's clock.
+    pub now: DateTime<Utc>,
+    /// The language of the words; English for a locale outside the eight panel languages.
+    pub lang: Lang,
+}
+
+/// Reads `options` (an object, `undefined` or `null`); unset and `undefined` options keep their defaults.
+pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> {
+    let mut now = None;
+    let mut lang = Lang::En;
+    let mut settings = Map::new();
+    if !options.is_undefined() && !options.is_null() {
+        if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+            return Err(type_error(format!(
+                "options: expected an object such as {{ now, locale, handlingDays }}, got {}",
+                describe(options)
+            )));
+        }
+        let known = policy_fields();
+        let entries = js_sys::Object::entries(options.unchecked_ref());
+        for entry in entries.iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            if value.is_undefined() || value.is_null() {
+                continue;
+            }
+            match key.as_str() {
+                "now" => now = Some(read_now(&value)?),
+                "locale" => lang = read_locale(&value)?,
+                _ if known.contains(&key) => {
+                    let json: Value = serde_wasm_bindgen::from_value(value.clone())
+                        .map_err(|e| type_error(format!("{key}: {e}")))?;
+                    check_one(&key, json.clone())?;
+                    settings.insert(key, json);
+                }
+                _ => {
+                    let mut all: Vec<&str> = WIDGET_OPTIONS.to_vec();
+                    all.extend(known.iter().map(String::as_str));
+                    return Err(type_error(format!(
+                        "{key}: unknown option; the options are {}",
+                        all.join(", ")
+                    )));
+                }
+            }
+        }
+    }
+    let policy: Policy = serde_json::from_value(Value::Object(settings))
+        .map_err(|e| type_error(format!("options: {e}")))?;
+    let policy = policy.validate().map_err(|errors| {
+        let text: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        type_error(text.join("; "))
+    })?;
+    Ok(WidgetOptions {
+        policy,
+        now: now.unwrap_or_else(browser_now),
+        lang,
+    })
+}
+
+/// The policy's option names (its camelCase fields), taken from serde so they cannot drift.
+fn policy_fields() -> Vec<String> {
+    match serde_json::to_value(Policy::default()) {
+        Ok(Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Deserialises one option alone so a type error names that option, not the whole object.
+fn check_one(key: &str, value: Value) -> Result<(), JsValue> {
+    let mut one = Map::new();
+    one.insert(key.to_string(), value);
+    serde_json::from_value::<Policy>(Value::Object(one))
+        .map(|_| ())
+        .map_err(|e| type_error(format!("{key}: {}", plain_serde_message(&e.to_string()))))
+}
+
+/// serde's wording with Rust type names replaced by what a JS author would write.
+fn plain_serde_message(message: &str) -> String {
+    message
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
+        .replace("expected a sequence", "expected an array")
+        .replace("integer `", "number `")
+        .replace("floating point `", "number `")
+        .replace("unit value", "null")
+}
+
+/// `now`: a `Date`, an ISO 8601 string with a zone (`Z` or an offset), or milliseconds since 1970.
+pub(crate) fn read_now(value: &JsValue) -> Result<DateTime<Utc>, JsValue> {
+    let millis = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        date.get_time()
+    } else if let Some(text) = value.as_string() {
+        return DateTime::parse_from_rfc3339(text.trim())
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|_| {
+                type_error(format!(
+                    "now: expected an ISO 8601 date-time with a zone such as \"2026-11-20T14:33:00Z\", got {}",
+                    describe(value)
+                ))
+            });
+    } else if let Some(number) = value.as_f64() {
+        number
+    } else {
+        return Err(type_error(format!(
+            "now: expected a Date or an ISO 8601 string, got {}",
+            describe(value)
+        )));
+    };
+    if !millis.is_finite() {
+        return Err(type_error("now: the Date is invalid"));
+    }
+    DateTime::from_timestamp_millis(millis as i64)
+        .ok_or_else(|| type_error(format!("now: {millis} is out of range")))
+}
+
+fn read_locale(value: &JsValue) -> Result<Lang, JsValue> {
+    match value.as_string() {
+        // A tag outside the eight panel languages is valid BCP 47, so it falls back rather than throws.
+        Some(tag) => Ok(Lang::from_tag(&tag).unwrap_or(Lang::En)),
+        None => Err(type_error(format!(
+            "locale: expected a language tag such as \"es-ES\", got {}",
+            describe(value)
+        ))),
+    }
+}
+
+/// The browser's clock, read only when the caller did not pass `now`.
+fn browser_now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}

@@ -25,6 +25,8 @@ pub enum ReadErrorKind {
     BadJson,
     /// A CSV row or header could not be read.
     BadCsv,
+    /// The platform answered with an error (`error_response`, a gateway code) instead of orders.
+    PlatformError,
 }
 
 /// A reading failure: what, the offending text, and where (row, column) when known.

@@ -2,6 +2,8 @@
 //!
 //! Pure like the core: no browser, no clock (the time a countdown was read is passed in).
 
+pub mod api_json;
+mod api_value;
 pub mod countdown;
 pub mod date;
 pub mod error;
@@ -11,6 +13,7 @@ pub mod order_id;
 pub mod status_label;
 pub mod text;
 
+pub use api_json::{read_api_json, read_api_orders, ApiReading};
 pub use countdown::{read_countdown, Countdown};
 pub use date::{read_date, read_datetime, resolve_local};
 pub use error::{ReadError, ReadErrorKind};

@@ -1,0 +1,36 @@
+//! The errors the JS API throws: a `TypeError` whose message names what was wrong, as DOM APIs do.
+
+use wasm_bindgen::JsValue;
+
+/// A JS `TypeError` with `message`.
+pub(crate) fn type_error(message: impl AsRef<str>) -> JsValue {
+    js_sys::TypeError::new(message.as_ref()).into()
+}
+
+/// How a JS value reads in an error message: its type, and the value itself when short.
+pub(crate) fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        return "undefined".into();
+    }
+    if value.is_null() {
+        return "null".into();
+    }
+    if let Some(text) = value.as_string() {
+        let short: String = text.chars().take(40).collect();
+        let cut = if short.len() < text.len() { "…" } else { "" };
+        return format!("the string \"{short}{cut}\"");
+    }
+    if let Some(number) = value.as_f64() {
+        return format!("the number {number}");
+    }
+    if let Some(flag) = value.as_bool() {
+        return format!("{flag}");
+    }
+    if js_sys::Array::is_array(value) {
+        return "an array".into();
+    }
+    if value.is_function() {
+        return "a function".into();
+    }
+    "an object".into()
+}
