@@ -6,6 +6,7 @@ mod export;
 mod extras;
 mod input;
 mod js_error;
+mod guard;
 mod options;
 mod reconcile;
 mod scan;
