@@ -271,7 +271,7 @@ fn read_order(
     // The order must ship by its earliest product's deadline; the buyer has until the
     // longest delivery promise to confirm receipt.
     order.handling_days = reader
-        .product_days(&products, "goods_prepare_time", 0)
+        .product_days(&products, "goods_prepare_time", 1)
         .into_iter()
         .min();
     order.receipt_days = reader
@@ -373,7 +373,7 @@ impl OrderReader<'_> {
     }
 
     /// `gmt_send_goods_time` (the last shipment), else the latest `gmt_send` of the detail's
-    /// logistics list or `send_goods_time` of its products.
+    /// logistics list.
     fn shipped(&mut self) -> Option<DateTime<Utc>> {
         if field(self.object, "gmt_send_goods_time").is_some() {
             return self.time(&["gmt_send_goods_time"]);
@@ -399,7 +399,9 @@ impl OrderReader<'_> {
                     .collect(),
                 _ => Vec::new(),
             };
-        latest(logistics, "gmt_send").or_else(|| latest(products(self.object), "send_goods_time"))
+        // Products carry a `send_goods_time` even before shipping (the SDK samples show one on
+        // unpaid orders), so only the logistics records count as proof of shipment.
+        latest(logistics, "gmt_send")
     }
 
     /// The deadline the API states for the running clock: `timeout_left_time` (milliseconds
