@@ -91,6 +91,14 @@ fn pieces() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
 }
 
+/// 2000 cases in `make test`; `PROPTEST_CASES=…` runs a longer campaign.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 fn exercise(text: &str) {
     let _ = normalize(text);
     for order in [
@@ -113,7 +121,7 @@ fn exercise(text: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn arbitrary_strings_do_not_panic(text in any::<String>()) {
