@@ -4,9 +4,9 @@
 mod analyze;
 mod export;
 mod extras;
+mod guard;
 mod input;
 mod js_error;
-mod guard;
 mod options;
 mod reconcile;
 mod scan;
