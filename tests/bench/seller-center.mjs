@@ -59,7 +59,7 @@ function hash(rand) {
 }
 
 /** CSS-module class names, hashed once per page as a release would. */
-function classes(rand) {
+export function classes(rand) {
   const names = ['header--value', 'header--valueHighLight', 'buyerInfo--inline', 'productInfo--itemTitle',
     'productInfo--skuCodeValue', 'productInfo--unitFee', 'amount--amount', 'orderBasic--value', 'list--table',
     'countdown--text', 'header--wrap'];
@@ -143,12 +143,13 @@ export function orderRows(n, { seed = 1, lang = 'zh', now, idBase, start = 0 } =
 }
 
 /** The page shell around the list: header table, list body (id `dg-bench-list`), pagination. */
-export function sellerCenterPage({ n = 0, seed = 1, lang = 'zh', now, title = '订单管理', extraHead = '', extraBody = '' } = {}) {
+export function sellerCenterPage({ n = 0, seed = 1, lang = 'zh', now, title = '订单管理', extraHead = '', extraBody = '', rowsHtml = '', dir = '', htmlLang } = {}) {
   const cls = classes(prng(seed));
   const head = HEADERS[lang].map((h, col) =>
     `<th class="next-table-header-node" data-next-table-col="${col}"><div class="next-table-cell-wrapper">${esc(h)}</div></th>`).join('');
-  const rows = n ? orderRows(n, { seed, lang, now }).html : '';
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(title)}</title>` +
+  const rows = (n ? orderRows(n, { seed, lang, now }).html : '') + rowsHtml;
+  const langAttr = esc(htmlLang ?? (lang === 'zh' ? 'zh-CN' : 'en'));
+  return `<!doctype html><html lang="${langAttr}"${dir ? ` dir="${esc(dir)}"` : ''}><head><meta charset="utf-8"><title>${esc(title)}</title>` +
     '<style>body{font:13px sans-serif;margin:0}.next-table-row{width:100%;border-collapse:collapse;margin-bottom:8px;border:1px solid #ddd}' +
     'td{padding:4px 8px;vertical-align:top}.next-table-header table{width:100%}</style>' + extraHead + '</head><body>' +
     `<div id="root"><div class="next-tabs"><div class="next-tabs-tab">${lang === 'zh' ? '等待发货' : 'Awaiting shipment'}</div></div>` +
