@@ -39,6 +39,7 @@ fn listed_forms() {
             2 * D + 3 * H + 12 * M + 44,
         ),
         ("00:00:00", 0),
+        ("02:03:12:44", 2 * D + 3 * H + 12 * M + 44),
     ];
     for &(text, want) in cases {
         assert_eq!(secs(text), want, "{text:?}");
@@ -144,6 +145,9 @@ fn refusals() {
         "2:3:4",
         "02:75:00",
         "02:15:75",
+        "02:25:12:44",
+        "1:02:03:04:05",
+        "2 days 02:03:12:44",
         "2 days 3 days",
         "2 weeks",
         "1.5 hours",

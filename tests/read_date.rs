@@ -164,6 +164,7 @@ fn offsets_in_the_text_win_over_the_zone() {
         "2026-11-20 06:33:05 UTC",
         "2026-11-19T22:33:05-08:00",
         "2026-11-19 22:33:05 PST",
+        "2026-11-20 14:33:05（北京时间）",
         "2026-11-19T22:33:05.000-08:00",
         "2026-11-20T06:33:05.123Z",
         "Thu Nov 19 2026 22:33:05 GMT-0800 (Pacific Standard Time)",
@@ -231,6 +232,18 @@ fn day_month_order() {
     );
     // Dots are day first everywhere.
     assert_eq!(read("05.06.2026 10:00", UNK), read("2026-06-05 10:00", UNK));
+}
+
+#[test]
+fn the_first_readable_date_wins_over_date_like_noise() {
+    assert_eq!(read("v1.2.3 — paid 20 Nov 2026 14:33", UNK), pacific_1433());
+    assert_eq!(
+        read("Nov 2026 batch, paid 20/11/2026 14:33", UNK),
+        pacific_1433()
+    );
+    // Nothing readable after the problem: the problem is reported, not a generic failure.
+    let err = read_datetime("31/02/2026 10:00", DF, LA).unwrap_err();
+    assert!(err.detail.contains("calendar"), "{err}");
 }
 
 #[test]

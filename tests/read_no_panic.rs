@@ -91,12 +91,12 @@ fn pieces() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
 }
 
-/// 2000 cases in `make test`; `PROPTEST_CASES=…` runs a longer campaign.
+/// 1000 cases in `make test`; `PROPTEST_CASES=…` runs a longer campaign.
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(2000)
+        .unwrap_or(1000)
 }
 
 fn exercise(text: &str) {

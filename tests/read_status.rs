@@ -330,6 +330,19 @@ fn buyer_side_my_orders_labels() {
         ("Completado", S::Finish, None, false),
         ("Cerrado", S::Finish, None, true),
         ("Cancelado", S::Finish, Some(Side::Buyer), true),
+        (
+            "Delivered",
+            S::WaitBuyerAcceptGoods,
+            Some(Side::Buyer),
+            false,
+        ),
+        (
+            "Entregado",
+            S::WaitBuyerAcceptGoods,
+            Some(Side::Buyer),
+            false,
+        ),
+        ("Por pagar", S::PlaceOrderSuccess, Some(Side::Buyer), false),
     ];
     for &(label, status, side, closed) in cases {
         let read = read_status(label).unwrap_or_else(|e| panic!("{label:?}: {e}"));
@@ -364,6 +377,43 @@ fn case_accents_spacing_and_surrounding_words_do_not_matter() {
 }
 
 #[test]
+fn seller_panel_wording_of_the_domain_seed() {
+    // The statuses as seed 002 lists them.
+    let cases: &[(&str, S)] = &[
+        ("Pending payment", S::PlaceOrderSuccess),
+        ("Pending shipment", S::WaitSellerSendGoods),
+        ("Pending shipping", S::WaitSellerSendGoods),
+        ("Partially sent", S::SellerPartSendGoods),
+        (
+            "Waiting for confirmation from the buyer",
+            S::WaitBuyerAcceptGoods,
+        ),
+        ("Order complete", S::Finish),
+        ("Locked", S::InFrozen),
+        ("Payment processing", S::PaymentProcessing),
+        ("The buyer has requested cancellation", S::InCancel),
+        ("Completed", S::Finish),
+        ("Order closed", S::Finish),
+    ];
+    for &(label, want) in cases {
+        assert_eq!(status(label), want, "{label:?}");
+    }
+}
+
+#[test]
+fn negated_status_words_hide_the_word_inside() {
+    let cases: &[(&str, S)] = &[
+        ("Completed, dispute closed", S::Finish),
+        ("Awaiting shipment · no dispute", S::WaitSellerSendGoods),
+        ("交易成功 纠纷已结束", S::Finish),
+        ("Completado (disputa cerrada)", S::Finish),
+    ];
+    for &(label, want) in cases {
+        assert_eq!(status(label), want, "{label:?}");
+    }
+}
+
+#[test]
 fn raw_api_codes_are_accepted() {
     for s in S::ALL {
         assert_eq!(status(s.code()), s);
@@ -388,9 +438,15 @@ fn unknown_or_contradictory_labels_are_refused_with_their_text() {
         "12345",
         "unshipped",
         "Dispute closed",
+        "No dispute",
+        "Sin disputa",
+        "无纠纷",
+        "Спор закрыт",
         "Waiting",
         "发货",
         "Processing",
+        "Awaiting confirmation",
+        "Refund in progress",
     ] {
         let err = read_status(label).expect_err(label);
         assert_eq!(err.kind, ReadErrorKind::UnknownStatus, "{label:?}");
@@ -419,6 +475,10 @@ fn panel_tabs_in_eight_languages() {
         ("Nuovi ordini", T::NewOrders),
         ("新订单", T::NewOrders),
         ("Pending payment (4)", T::PendingPayment),
+        ("Pending payments", T::PendingPayment),
+        ("Pending shipments", T::PendingShipment),
+        ("Pagos pendientes", T::PendingPayment),
+        ("Envíos pendientes", T::PendingShipment),
         ("Pendiente de pago", T::PendingPayment),
         ("Zahlung ausstehend", T::PendingPayment),
         ("En attente de paiement", T::PendingPayment),

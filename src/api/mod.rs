@@ -9,6 +9,6 @@ mod input;
 mod js_error;
 mod options;
 mod reconcile;
-mod scan;
+pub mod scan;
 mod view;
 mod wording;

@@ -1,1 +1,120 @@
 //! Page scanning for the extension and `scan()` of the widget: snapshot in, annotation patches out.
+//!
+//! Everything crosses as one JSON string each way: a 1,000-order snapshot is tens of thousands of
+//! small objects, and one string is far cheaper than one boundary crossing per field. Nothing here
+//! throws into the page: every failure comes back as `{"error": …}`.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::core::{DeadlineKind, Policy, PolicyError};
+use crate::read::page::{self, Snapshot};
+use crate::read::Lang;
+
+/// What the caller may set besides the snapshot.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct ScanOptions {
+    /// The seller's settings; the defaults when absent.
+    policy: Option<Policy>,
+    /// Force a language instead of the page's.
+    lang: Option<String>,
+}
+
+fn error_json(message: impl std::fmt::Display) -> String {
+    serde_json::json!({ "error": message.to_string() }).to_string()
+}
+
+fn policy_errors_json(errors: &[PolicyError]) -> String {
+    serde_json::json!({ "error": "invalid settings", "policyErrors": errors }).to_string()
+}
+
+fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(now_ms as i64)
+}
+
+/// The decision for a snapshot (JSON) at `nowMs`; JSON `ScanResult` or `{"error"}`.
+#[wasm_bindgen(js_name = scanSnapshot)]
+pub fn scan_snapshot(snapshot_json: &str, options_json: &str, now_ms: f64) -> String {
+    let snapshot: Snapshot = match serde_json::from_str(snapshot_json) {
+        Ok(s) => s,
+        Err(e) => return error_json(format!("bad snapshot: {e}")),
+    };
+    let options: ScanOptions = match serde_json::from_str(options_json) {
+        Ok(o) => o,
+        Err(e) => return error_json(format!("bad options: {e}")),
+    };
+    let Some(now) = instant(now_ms) else {
+        return error_json("bad time");
+    };
+    let policy = options.policy.unwrap_or_default();
+    match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
+        Ok(result) => serde_json::to_string(&result).unwrap_or_else(error_json),
+        Err(errors) => policy_errors_json(&errors),
+    }
+}
+
+/// Scans and annotates the subtree of `root` in place (the widget, and pages where the
+/// extension's wasm may run beside the DOM). Returns the same JSON as `scanSnapshot`.
+#[wasm_bindgen(js_name = scanElement)]
+pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) -> String {
+    let document = root.owner_document();
+    let lang = document
+        .as_ref()
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default();
+    let url = document.and_then(|d| d.url().ok()).unwrap_or_default();
+    let (snapshot, elements) = crate::dom::snapshot(root, &lang, &url);
+    let options: ScanOptions = match serde_json::from_str(options_json) {
+        Ok(o) => o,
+        Err(e) => return error_json(format!("bad options: {e}")),
+    };
+    let Some(now) = instant(now_ms) else {
+        return error_json("bad time");
+    };
+    let policy = options.policy.unwrap_or_default();
+    match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
+        Ok(result) => match crate::dom::apply(&elements, &result.patches) {
+            Ok(_) => serde_json::to_string(&result).unwrap_or_else(error_json),
+            Err(e) => error_json(format!("could not annotate: {e:?}")),
+        },
+        Err(errors) => policy_errors_json(&errors),
+    }
+}
+
+/// The snapshot Rust takes of `root`, as JSON (to check the extension's JavaScript twin).
+#[wasm_bindgen(js_name = snapshotElement)]
+pub fn snapshot_element(root: &web_sys::Element, lang: &str, url: &str) -> String {
+    serde_json::to_string(&crate::dom::snapshot(root, lang, url).0).unwrap_or_else(error_json)
+}
+
+/// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy_json: &str) -> String {
+    let errors = match serde_json::from_str::<Policy>(policy_json) {
+        Ok(policy) => policy.validate().err().unwrap_or_default(),
+        Err(e) => vec![PolicyError {
+            field: String::new(),
+            message: e.to_string(),
+        }],
+    };
+    serde_json::to_string(&errors).unwrap_or_else(error_json)
+}
+
+/// The default policy, as JSON.
+#[wasm_bindgen(js_name = defaultPolicy)]
+pub fn default_policy() -> String {
+    serde_json::to_string(&Policy::default()).unwrap_or_else(error_json)
+}
+
+/// A notification's sentence: "Ship within 1 h" for a clock (`ship`, …), seconds left and a language.
+#[wasm_bindgen(js_name = describeDeadline)]
+pub fn describe_deadline(kind: &str, seconds_left: f64, lang: &str) -> String {
+    let lang = Lang::from_tag(lang).unwrap_or_default();
+    match serde_json::from_value::<DeadlineKind>(serde_json::Value::String(kind.to_string())) {
+        Ok(kind) => crate::present::within(kind, seconds_left as i64, lang),
+        Err(_) => String::new(),
+    }
+}

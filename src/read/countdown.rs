@@ -1,8 +1,8 @@
 //! Countdowns ("time left") as pages print them, in the eight languages, → signed durations.
 //!
 //! A countdown is a sum of parts, each a number with a unit (`2 days`, `3h`, `15 мин`, `2天`) or a
-//! clock `H:MM:SS` (hours may exceed 23). A two-part clock `MM:SS`/`H:MM` alone is refused as
-//! ambiguous; after a day count (`2天03:12`) it is hours and minutes. A number without a unit is
+//! clock `H:MM:SS` (hours may exceed 23) or `D:HH:MM:SS`. A two-part clock `MM:SS`/`H:MM` alone
+//! is refused as ambiguous; after a day count (`2天03:12`) it is hours and minutes. A number without a unit is
 //! refused: guessing its unit would put a wrong deadline on the order. Words around the parts
 //! ("Remaining:", "Quedan", "Noch", "Il reste", "Осталось", "剩余") are ignored; overdue words
 //! ("Overdue by", "超时", "Vencido hace", "Überfällig", "Просрочено" …) or a leading minus make it
@@ -279,7 +279,7 @@ pub fn read_countdown(text: &str) -> Result<Countdown, ReadError> {
         }
         any_part = true;
         if is_punct(i + 1, ':') {
-            // Clock: H:MM:SS, or H:MM after a day count.
+            // Clock: H:MM:SS, D:HH:MM:SS, or H:MM after a day count.
             let mut parts = vec![value];
             let mut j = i + 1;
             while is_punct(j, ':') {
@@ -291,6 +291,11 @@ pub fn read_countdown(text: &str) -> Result<Countdown, ReadError> {
             }
             let (h, m, s) = match parts.as_slice() {
                 [h, m, s] => (*h, *m, *s),
+                // DD:HH:MM:SS, as some countdown widgets show it.
+                [d, h, m, s] if *h <= 23 => {
+                    add(Unit::Day, *d, &mut seen)?;
+                    (*h, *m, *s)
+                }
                 [h, m] if seen.contains(&Unit::Day) => (*h, *m, 0),
                 [_, _] => {
                     return Err(not_a_countdown(

@@ -6,7 +6,9 @@
 //! `20 nov. 2026`, `20 de noviembre de 2026`, `20. Nov. 2026`, `20 ноября 2026 г.`, in any of the
 //! eight languages. Times: `14:33`, `14:33:05`, `14:33:05.123`, `2:33 PM`, `下午2:33`, `14h33`,
 //! `14时33分`, followed by an optional offset (`Z`, `+08:00`, `+0800`, `GMT+8`, `UTC`, `PST`,
-//! `PDT`). A two-digit year, a date without a year or an impossible date or time is not read.
+//! `PDT`, `北京时间`). A two-digit year, a date without a year or an impossible date or time is
+//! not read. When several dates appear, the first readable one wins; a date-like problem (31/02,
+//! an ambiguous 05/06) is reported only when no readable date follows it.
 //!
 //! Without an offset the time is a wall-clock time in the zone the caller passes (the platform
 //! zone, America/Los_Angeles). Wall-clock times that happen twice (the autumn change) read as the
@@ -253,30 +255,34 @@ fn make_date(text: &str, year: u64, month: u64, day: u64) -> Result<NaiveDate, R
         .ok_or_else(|| not_a_date(text, "is not a calendar date (no such day in that month)"))
 }
 
-/// Finds the first date in the tokens. A half-date (no year, no day) is remembered and reported
-/// only when no full date follows.
+/// Finds the first readable date in the tokens. Something that looks like a date but cannot be
+/// one (31/02/2026, 05/06/2026 without an order, a month without a year) is remembered and
+/// reported only when no readable date follows it.
 fn find_date(text: &str, toks: &[Tok], order: DateOrder) -> Result<Found, ReadError> {
-    let mut half: Option<ReadError> = None;
+    let mut first_problem: Option<ReadError> = None;
+    let mut remember = |problem: ReadError| {
+        first_problem.get_or_insert(problem);
+    };
     for i in 0..toks.len() {
-        if let Some(found) = numeric_date(text, toks, i, order)? {
-            return Ok(found);
+        match numeric_date(text, toks, i, order) {
+            Ok(Some(found)) => return Ok(found),
+            Ok(None) => {}
+            Err(problem) => remember(problem),
         }
-        if let Some(w) = word(toks, i) {
-            if let Some(month) = month_named(w) {
-                match named_month_date(text, toks, i, month)? {
-                    Some(found) => return Ok(found),
-                    None if half.is_none() && mentions_day(toks, i) => {
-                        half = Some(not_a_date(
-                            text,
-                            "is an incomplete date: a date needs day, month and year",
-                        ));
-                    }
-                    None => {}
-                }
-            }
+        let Some(month) = word(toks, i).and_then(month_named) else {
+            continue;
+        };
+        match named_month_date(text, toks, i, month) {
+            Ok(Some(found)) => return Ok(found),
+            Ok(None) if mentions_day(toks, i) => remember(not_a_date(
+                text,
+                "is an incomplete date: a date needs day, month and year",
+            )),
+            Ok(None) => {}
+            Err(problem) => remember(problem),
         }
     }
-    Err(half.unwrap_or_else(|| not_a_date(text, "has no date (day, month and year)")))
+    Err(first_problem.unwrap_or_else(|| not_a_date(text, "has no date (day, month and year)")))
 }
 
 /// A number right next to a month name: the text means a date, even if it is incomplete.
@@ -356,11 +362,15 @@ fn numeric_date(
     if !matches!(sep, '-' | '/' | '.') || sep != sep2 || bd > 2 {
         return Ok(None);
     }
-    if yd != 4 {
-        return Err(not_a_date(
-            text,
-            "has a two-digit or odd year: write the year with four digits",
-        ));
+    match yd {
+        4 => {}
+        2 => {
+            return Err(not_a_date(
+                text,
+                "has a two-digit year: write the year with four digits",
+            ))
+        }
+        _ => return Ok(None),
     }
     let (day, month) = if sep == '.' {
         (a, b)
@@ -588,6 +598,10 @@ fn time_at(text: &str, toks: &[Tok], i: usize) -> Result<Option<FoundTime>, Read
 fn offset_at(toks: &[Tok], mut k: usize) -> Option<i32> {
     if punct(toks, k) == Some('(') {
         k += 1;
+    }
+    // Chinese pages sometimes label Beijing time (UTC+8, no daylight saving) in words.
+    if cjk(toks, k).is_some_and(|c| c.starts_with("北京时间")) {
+        return Some(8 * 3600);
     }
     let named = match word(toks, k) {
         Some("z") if !toks[k].spaced => Some(0),

@@ -10,6 +10,7 @@ pub mod error;
 pub mod header;
 pub mod lang;
 pub mod order_id;
+pub mod page;
 pub mod status_label;
 pub mod text;
 

@@ -66,7 +66,7 @@ fn in_url_not_as_order(text: &str, start: usize) -> bool {
         || word.starts_with("www.")
         || word.contains(".html")
         || word.contains(".com/")
-        || word.contains('?')
+        || (word.contains('?') && word.contains('='))
         || word.starts_with('/');
     if !is_url {
         return false;

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{ReadError, ReadErrorKind};
-use super::text::{lookup, normalize, Lookup, MAX_LABEL_CHARS};
+use super::text::{lookup_masked, normalize, Lookup, MAX_LABEL_CHARS};
 use crate::core::status::{OrderStatus, Side};
 
 /// What a status label says.
@@ -82,6 +82,7 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
     ("waiting for payment", any(S::PlaceOrderSuccess)),
     ("waiting for buyer payment", any(S::PlaceOrderSuccess)),
     ("awaiting buyer payment", any(S::PlaceOrderSuccess)),
+    ("awaiting buyer's payment", any(S::PlaceOrderSuccess)),
     ("unpaid", any(S::PlaceOrderSuccess)),
     ("not paid", any(S::PlaceOrderSuccess)),
     ("to pay", buyer(S::PlaceOrderSuccess)),
@@ -211,6 +212,8 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
     ("awaiting shipment", any(S::WaitSellerSendGoods)),
     ("waiting for shipment", any(S::WaitSellerSendGoods)),
     ("awaiting dispatch", any(S::WaitSellerSendGoods)),
+    ("pending shipping", any(S::WaitSellerSendGoods)),
+    ("awaiting seller shipment", any(S::WaitSellerSendGoods)),
     ("waiting for you to ship", any(S::WaitSellerSendGoods)),
     ("waiting for seller to ship", any(S::WaitSellerSendGoods)),
     ("awaiting warehouse shipment", any(S::WaitSellerSendGoods)),
@@ -287,6 +290,8 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
     // ---- IN_CANCEL
     ("buyer requested cancellation", any(S::InCancel)),
     ("buyer requested to cancel", any(S::InCancel)),
+    ("buyer has requested cancellation", any(S::InCancel)),
+    ("requested cancellation", any(S::InCancel)),
     ("cancellation requested", any(S::InCancel)),
     ("cancellation request", any(S::InCancel)),
     ("cancel requested", any(S::InCancel)),
@@ -329,6 +334,22 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
         any(S::WaitBuyerAcceptGoods),
     ),
     ("awaiting buyer confirmation", any(S::WaitBuyerAcceptGoods)),
+    (
+        "waiting for confirmation from the buyer",
+        any(S::WaitBuyerAcceptGoods),
+    ),
+    (
+        "awaiting confirmation from the buyer",
+        any(S::WaitBuyerAcceptGoods),
+    ),
+    (
+        "waiting for buyer confirmation",
+        any(S::WaitBuyerAcceptGoods),
+    ),
+    (
+        "awaiting buyer's confirmation",
+        any(S::WaitBuyerAcceptGoods),
+    ),
     ("awaiting buyer receipt", any(S::WaitBuyerAcceptGoods)),
     ("waiting for buyer to receive", any(S::WaitBuyerAcceptGoods)),
     ("awaiting receipt", any(S::WaitBuyerAcceptGoods)),
@@ -336,6 +357,16 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
     ("shipped", buyer(S::WaitBuyerAcceptGoods)),
     ("in transit", buyer(S::WaitBuyerAcceptGoods)),
     ("to receive", buyer(S::WaitBuyerAcceptGoods)),
+    ("delivered", buyer(S::WaitBuyerAcceptGoods)),
+    ("entregado", buyer(S::WaitBuyerAcceptGoods)),
+    ("zugestellt", buyer(S::WaitBuyerAcceptGoods)),
+    ("livre", buyer(S::WaitBuyerAcceptGoods)),
+    ("livree", buyer(S::WaitBuyerAcceptGoods)),
+    ("entregue", buyer(S::WaitBuyerAcceptGoods)),
+    ("доставлен", buyer(S::WaitBuyerAcceptGoods)),
+    ("доставлено", buyer(S::WaitBuyerAcceptGoods)),
+    ("consegnato", buyer(S::WaitBuyerAcceptGoods)),
+    ("已签收", buyer(S::WaitBuyerAcceptGoods)),
     (
         "esperando que el comprador confirme la recepcion",
         any(S::WaitBuyerAcceptGoods),
@@ -345,6 +376,14 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
         any(S::WaitBuyerAcceptGoods),
     ),
     ("pendiente de recepcion", any(S::WaitBuyerAcceptGoods)),
+    (
+        "esperando la confirmacion del comprador",
+        any(S::WaitBuyerAcceptGoods),
+    ),
+    (
+        "esperando confirmacion de recepcion",
+        any(S::WaitBuyerAcceptGoods),
+    ),
     ("esperando entrega", buyer(S::WaitBuyerAcceptGoods)),
     ("esperando la entrega", buyer(S::WaitBuyerAcceptGoods)),
     ("pendiente de entrega", buyer(S::WaitBuyerAcceptGoods)),
@@ -542,6 +581,42 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
     ("已归档", any(S::Archive)),
 ];
 
+/// Phrases that contain a status word but name no status ("No dispute", "Dispute closed"): they
+/// hide the word inside them, so an order "Completed, dispute closed" reads as completed.
+const NOT_STATUS: &[&str] = &[
+    "no dispute",
+    "not in dispute",
+    "dispute closed",
+    "dispute ended",
+    "dispute resolved",
+    "not frozen",
+    "not locked",
+    "sin disputa",
+    "disputa cerrada",
+    "disputa finalizada",
+    "disputa resuelta",
+    "kein streitfall",
+    "streitfall geschlossen",
+    "streitfall beendet",
+    "aucun litige",
+    "litige clos",
+    "litige ferme",
+    "litige resolu",
+    "sem disputa",
+    "disputa encerrada",
+    "disputa resolvida",
+    "нет спора",
+    "спор закрыт",
+    "спор завершен",
+    "nessuna controversia",
+    "controversia chiusa",
+    "controversia risolta",
+    "无纠纷",
+    "纠纷已关闭",
+    "纠纷结束",
+    "纠纷已结束",
+];
+
 /// Tab and notification names that are not status labels themselves, normal form.
 const TAB_PHRASES: &[(&str, PanelTab)] = &[
     ("new orders", PanelTab::NewOrders),
@@ -560,6 +635,20 @@ const TAB_PHRASES: &[(&str, PanelTab)] = &[
     ("nuovi ordini", PanelTab::NewOrders),
     ("nuovo ordine", PanelTab::NewOrders),
     ("新订单", PanelTab::NewOrders),
+    ("pending payments", PanelTab::PendingPayment),
+    ("pagos pendientes", PanelTab::PendingPayment),
+    ("ausstehende zahlungen", PanelTab::PendingPayment),
+    ("paiements en attente", PanelTab::PendingPayment),
+    ("pagamentos pendentes", PanelTab::PendingPayment),
+    ("ожидают оплаты", PanelTab::PendingPayment),
+    ("pagamenti in sospeso", PanelTab::PendingPayment),
+    ("pending shipments", PanelTab::PendingShipment),
+    ("envios pendientes", PanelTab::PendingShipment),
+    ("ausstehende sendungen", PanelTab::PendingShipment),
+    ("expeditions en attente", PanelTab::PendingShipment),
+    ("envios pendentes", PanelTab::PendingShipment),
+    ("ожидают отправки", PanelTab::PendingShipment),
+    ("spedizioni in sospeso", PanelTab::PendingShipment),
     ("cancellation requests", PanelTab::CancellationRequests),
     ("solicitudes de cancelacion", PanelTab::CancellationRequests),
     ("stornierungsanfragen", PanelTab::CancellationRequests),
@@ -628,7 +717,7 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             "is too long to be a status label",
         ));
     }
-    match lookup(&norm, STATUS_PHRASES) {
+    match lookup_masked(&norm, STATUS_PHRASES, NOT_STATUS) {
         Lookup::One((status, side, closed)) => Ok(StatusLabel {
             status,
             side,
@@ -653,14 +742,14 @@ pub fn read_tab(label: &str) -> Option<PanelTab> {
     if norm.is_empty() || norm.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
-    match lookup(&norm, TAB_PHRASES) {
+    match lookup_masked(&norm, TAB_PHRASES, &[]) {
         Lookup::One(tab) => return Some(tab),
         Lookup::Conflict => return None,
         Lookup::None => {}
     }
     let status = match api_code_in(label) {
         Some(status) => status,
-        None => match lookup(&norm, STATUS_PHRASES) {
+        None => match lookup_masked(&norm, STATUS_PHRASES, NOT_STATUS) {
             Lookup::One((status, _, _)) => status,
             _ => return None,
         },
@@ -705,6 +794,9 @@ mod tests {
             assert_eq!(normalize(phrase), *phrase);
         }
         for (phrase, _) in TAB_PHRASES {
+            assert_eq!(normalize(phrase), *phrase);
+        }
+        for phrase in NOT_STATUS {
             assert_eq!(normalize(phrase), *phrase);
         }
     }

@@ -23,6 +23,15 @@ pub fn normalize(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
+        if ('\u{0300}'..='\u{036F}').contains(&c) {
+            // Decomposed text (NFD, e.g. pasted from macOS): drop the accent, except the breve that
+            // makes Russian `и` into `й`, a letter of its own.
+            if c == '\u{0306}' && out.ends_with('и') {
+                out.pop();
+                out.push('й');
+            }
+            continue;
+        }
         push_folded(c, &mut out);
     }
     out
@@ -165,29 +174,40 @@ pub enum Lookup<T> {
 /// phrase that was also found is ignored ("shipped" inside "partially shipped"); what remains
 /// must agree.
 pub fn lookup<T: Copy + PartialEq>(normalized: &str, table: &[(&str, T)]) -> Lookup<T> {
-    let mut hits: Vec<(usize, usize, T)> = Vec::new();
+    lookup_masked(normalized, table, &[])
+}
+
+/// Like [`lookup`], with phrases that mean nothing for the table but hide the shorter phrases
+/// inside them ("no dispute" hides "dispute"; "dispute closed" says nothing about the order).
+pub fn lookup_masked<T: Copy + PartialEq>(
+    normalized: &str,
+    table: &[(&str, T)],
+    mask: &[&str],
+) -> Lookup<T> {
+    let mut hits: Vec<(usize, usize, Option<T>)> = Vec::new();
     for &(phrase, value) in table {
         for (start, end) in find_phrase(normalized, phrase) {
-            hits.push((start, end, value));
+            hits.push((start, end, Some(value)));
         }
     }
-    let kept: Vec<&(usize, usize, T)> = hits
+    for phrase in mask {
+        for (start, end) in find_phrase(normalized, phrase) {
+            hits.push((start, end, None));
+        }
+    }
+    let inside_longer = |s: usize, e: usize| {
+        hits.iter()
+            .any(|&(s2, e2, _)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+    };
+    let kept: Vec<T> = hits
         .iter()
-        .filter(|&&(s, e, _)| {
-            !hits
-                .iter()
-                .any(|&(s2, e2, _)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
-        })
+        .filter(|&&(s, e, _)| !inside_longer(s, e))
+        .filter_map(|&(_, _, value)| value)
         .collect();
     match kept.first() {
         None => Lookup::None,
-        Some(&&(_, _, first)) => {
-            if kept.iter().all(|&&(_, _, v)| v == first) {
-                Lookup::One(first)
-            } else {
-                Lookup::Conflict
-            }
-        }
+        Some(&first) if kept.iter().all(|&v| v == first) => Lookup::One(first),
+        Some(_) => Lookup::Conflict,
     }
 }
 
@@ -268,6 +288,9 @@ mod tests {
             ("Завершён", "завершен"),
             ("等待\u{3000}发货", "等待 发货"),
             ("Nº de pedido", "no de pedido"),
+            ("Pendiente de envi\u{301}o", "pendiente de envio"),
+            ("дне\u{438}\u{306}", "дней"),
+            ("Noch 2 Tage\u{202F}:", "noch 2 tage :"),
             ("", ""),
         ];
         for (input, want) in cases {
@@ -289,5 +312,11 @@ mod tests {
         assert_eq!(lookup("shipped", &table), Lookup::One(1));
         assert_eq!(lookup("shipped closed", &table), Lookup::Conflict);
         assert_eq!(lookup("nothing", &table), Lookup::None);
+        let mask = ["not shipped"];
+        assert_eq!(lookup_masked("not shipped", &table, &mask), Lookup::None);
+        assert_eq!(
+            lookup_masked("closed, not shipped", &table, &mask),
+            Lookup::One(3)
+        );
     }
 }

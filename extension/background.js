@@ -1,0 +1,83 @@
+// The background worker: the wasm for pages whose CSP forbids it in the content script, the
+// toolbar badge (overdue + critical on the tab), and deadline notifications through chrome.alarms
+// (a configurable number of hours before each deadline, with snooze). Nothing leaves the browser.
+
+import init, { scanSnapshot, describeDeadline } from './pkg/deadline_guard.js';
+import { loadSettings } from './settings.js';
+
+// Service workers may not use top-level await: keep the promise and await it in handlers.
+const ready = init({ module_or_path: chrome.runtime.getURL('pkg/deadline_guard_bg.wasm') });
+
+const ALARM = 'dg';
+const SNOOZE = 'dg-snooze';
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (message?.type === 'scan') {
+    ready.then(() => sendResponse(scanSnapshot(message.snapshot, message.options, message.now)))
+      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
+    return true;
+  }
+  if (message?.type === 'summary' && sender.tab?.id != null) {
+    showCount(sender.tab.id, message.counts);
+    scheduleAlerts(message.alerts ?? [], message.lang).catch((error) => console.warn('[Deadline Guard]', error));
+  }
+  return false;
+});
+
+function showCount(tabId, counts) {
+  const urgent = (counts?.overdue ?? 0) + (counts?.critical ?? 0);
+  chrome.action.setBadgeText({ tabId, text: urgent ? String(urgent) : '' }).catch(() => {});
+  chrome.action.setBadgeBackgroundColor({ tabId, color: counts?.overdue ? '#b3261e' : '#d93025' }).catch(() => {});
+}
+
+/** Alarm names carry everything the notification needs, so nothing else must be stored. */
+function alarmName(prefix, alert, lead, lang) {
+  return [prefix, alert.orderId, alert.kind, alert.deadlineMs, lead, lang].join('|');
+}
+
+async function scheduleAlerts(alerts, lang) {
+  const settings = await loadSettings();
+  if (!settings.notifications) return;
+  const existing = new Set((await chrome.alarms.getAll()).map((a) => a.name));
+  const now = Date.now();
+  for (const alert of alerts) {
+    for (const lead of settings.notifyLeadHours) {
+      const when = alert.deadlineMs - lead * 3_600_000;
+      const name = alarmName(ALARM, alert, lead, lang);
+      if (when > now && !existing.has(name)) await chrome.alarms.create(name, { when });
+    }
+  }
+}
+
+chrome.alarms.onAlarm.addListener(async (alarm) => {
+  const [prefix, orderId, kind, deadlineMs, , lang] = alarm.name.split('|');
+  if (prefix !== ALARM && prefix !== SNOOZE) return;
+  const settings = await loadSettings();
+  if (!settings.notifications) return;
+  await ready;
+  const left = Math.round((Number(deadlineMs) - Date.now()) / 1000);
+  const message = left > 0 ? describeDeadline(kind, left, lang) : '';
+  if (!message) return;
+  const options = {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+    title: chrome.i18n.getMessage('notificationTitle', [orderId]) || `Order ${orderId}`,
+    message,
+  };
+  const id = alarm.name.replace(/^[^|]+/, 'note');
+  try {
+    await chrome.notifications.create(id, { ...options, buttons: [{ title: chrome.i18n.getMessage('snooze') || 'Snooze' }] });
+  } catch {
+    await chrome.notifications.create(id, options); // Firefox has no notification buttons: a click snoozes
+  }
+});
+
+async function snooze(notificationId) {
+  const settings = await loadSettings();
+  chrome.notifications.clear(notificationId);
+  const name = notificationId.replace(/^note/, SNOOZE);
+  await chrome.alarms.create(`${name}|${Date.now()}`, { delayInMinutes: settings.snoozeMinutes });
+}
+
+chrome.notifications.onButtonClicked?.addListener((id) => { if (id.startsWith('note|')) snooze(id); });
+chrome.notifications.onClicked.addListener((id) => { if (id.startsWith('note|')) snooze(id); });

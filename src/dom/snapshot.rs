@@ -1,0 +1,65 @@
+//! A snapshot of a subtree: every element in document order with its tag, class, Fusion column
+//! key and own text. The decision about what is an order happens in Rust, on this snapshot.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node as DomNode};
+
+use crate::read::page::{Node, Snapshot};
+
+/// Elements whose text is never order data, and the extension's own UI.
+fn skipped(el: &Element) -> bool {
+    matches!(
+        el.local_name().as_str(),
+        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "textarea" | "input"
+    ) || el.has_attribute("data-dg-ui")
+}
+
+/// The snapshot of `root` and its elements, index for index (patches name elements by index).
+pub fn snapshot(root: &Element, lang: &str, url: &str) -> (Snapshot, Vec<Element>) {
+    let mut nodes = Vec::new();
+    let mut elements = Vec::new();
+    walk(root, -1, &mut nodes, &mut elements);
+    (
+        Snapshot {
+            lang: lang.to_string(),
+            url: url.to_string(),
+            nodes,
+        },
+        elements,
+    )
+}
+
+fn walk(el: &Element, parent: i64, nodes: &mut Vec<Node>, elements: &mut Vec<Element>) {
+    if parent >= 0 && skipped(el) {
+        return;
+    }
+    let index = nodes.len();
+    nodes.push(Node {
+        p: parent,
+        t: el.local_name(),
+        c: el.get_attribute("class").unwrap_or_default(),
+        k: el.get_attribute("data-next-table-col").unwrap_or_default(),
+        x: String::new(),
+    });
+    elements.push(el.clone());
+    let mut own = String::new();
+    let mut child = el.first_child();
+    while let Some(node) = child {
+        match node.node_type() {
+            DomNode::TEXT_NODE => {
+                if let Some(text) = node.node_value() {
+                    own.push_str(&text);
+                    own.push(' ');
+                }
+            }
+            DomNode::ELEMENT_NODE => {
+                if let Some(child_el) = node.dyn_ref::<Element>() {
+                    walk(child_el, index as i64, nodes, elements);
+                }
+            }
+            _ => {}
+        }
+        child = node.next_sibling();
+    }
+    nodes[index].x = own.split_whitespace().collect::<Vec<_>>().join(" ");
+}
