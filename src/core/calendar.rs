@@ -1,8 +1,9 @@
 //! Working days: weekends, holidays, official make-up working days and dated extension windows.
 //!
-//! Built once per validated policy. Days from 2015 to 2040 are precomputed into a table so
-//! analysing many orders costs one array read per day counted; dates outside it are answered
-//! by the same rules, just slower.
+//! Built once per validated policy, bound to the seller's time zone. For 2019–2035 every day is
+//! precomputed (working or not, how many working days precede it, where it starts in UTC), so
+//! the end of the Nth working day after a payment is a few array reads; other dates follow the
+//! same rules, computed day by day.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -12,10 +13,11 @@ use super::policy::ExtensionWindow;
 /// How far `nth_working_day` looks before giving up (only a calendar made of holidays gets there).
 const MAX_SCAN_DAYS: i64 = 3660;
 
-const TABLE_FIRST_YEAR: i32 = 2015;
-const TABLE_LAST_YEAR: i32 = 2040;
+const TABLE_FIRST_YEAR: i32 = 2019;
+const TABLE_LAST_YEAR: i32 = 2035;
+const SECONDS_PER_DAY: i64 = 86_400;
 
-/// A seller's working-day calendar.
+/// A seller's working-day calendar in the seller's time zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     /// Indexed by `Weekday::num_days_from_monday`.
@@ -25,8 +27,23 @@ pub struct Calendar {
     /// Weekend days declared working days; sorted, no duplicates.
     make_up_days: Vec<NaiveDate>,
     extensions: Vec<ExtensionWindow>,
-    table_start: NaiveDate,
-    table: Vec<bool>,
+    zone: Tz,
+    table: Table,
+}
+
+/// The precomputed days; index 0 is `start`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Table {
+    start: NaiveDate,
+    /// `start` at 00:00 UTC, as a Unix timestamp.
+    start_utc: i64,
+    working: Vec<bool>,
+    /// Working days before day i (one entry more than days).
+    working_before: Vec<u32>,
+    /// Day index of the k-th working day (0-based).
+    working_days: Vec<u32>,
+    /// Unix timestamp of the start of day i in the zone (one entry more than days).
+    day_starts: Vec<i64>,
 }
 
 impl Calendar {
@@ -37,6 +54,7 @@ impl Calendar {
         holidays: &[NaiveDate],
         make_up_days: &[NaiveDate],
         extensions: &[ExtensionWindow],
+        zone: Tz,
     ) -> Calendar {
         let mut weekend_mask = [false; 7];
         for day in weekend {
@@ -48,28 +66,59 @@ impl Calendar {
         let mut make_up_days = make_up_days.to_vec();
         make_up_days.sort_unstable();
         make_up_days.dedup();
-        let table_start = NaiveDate::from_ymd_opt(TABLE_FIRST_YEAR, 1, 1).expect("valid date");
-        let table_end = NaiveDate::from_ymd_opt(TABLE_LAST_YEAR, 12, 31).expect("valid date");
+        let start = NaiveDate::from_ymd_opt(TABLE_FIRST_YEAR, 1, 1).expect("valid date");
+        let end = NaiveDate::from_ymd_opt(TABLE_LAST_YEAR, 12, 31).expect("valid date");
         let mut calendar = Calendar {
             weekend: weekend_mask,
             holidays,
             make_up_days,
             extensions: extensions.to_vec(),
-            table_start,
-            table: Vec::new(),
+            zone,
+            table: Table {
+                start,
+                start_utc: start
+                    .and_hms_opt(0, 0, 0)
+                    .expect("midnight")
+                    .and_utc()
+                    .timestamp(),
+                working: Vec::new(),
+                working_before: vec![0],
+                working_days: Vec::new(),
+                day_starts: Vec::new(),
+            },
         };
-        calendar.table = table_start
-            .iter_days()
-            .take_while(|d| *d <= table_end)
-            .map(|d| calendar.is_working_day_by_rules(d))
-            .collect();
+        let days: Vec<NaiveDate> = start.iter_days().take_while(|d| *d <= end).collect();
+        let mut table = calendar.table.clone();
+        for (i, &day) in days.iter().enumerate() {
+            let working = calendar.is_working_day_by_rules(day);
+            table.working.push(working);
+            let before = *table.working_before.last().expect("starts with 0");
+            table.working_before.push(before + u32::from(working));
+            if working {
+                table.working_days.push(i as u32);
+            }
+            table.day_starts.push(start_of_day(day, zone).timestamp());
+        }
+        let after_end = end.succ_opt().expect("2036 exists");
+        table
+            .day_starts
+            .push(start_of_day(after_end, zone).timestamp());
+        calendar.table = table;
         calendar
+    }
+
+    /// The zone whose days this calendar counts.
+    pub fn zone(&self) -> Tz {
+        self.zone
     }
 
     /// Is the date a working day? Holidays first, then make-up days, then the weekend.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        let index = (date - self.table_start).num_days();
-        match usize::try_from(index).ok().and_then(|i| self.table.get(i)) {
+        let index = (date - self.table.start).num_days();
+        match usize::try_from(index)
+            .ok()
+            .and_then(|i| self.table.working.get(i))
+        {
             Some(&working) => working,
             None => self.is_working_day_by_rules(date),
         }
@@ -107,18 +156,59 @@ impl Calendar {
         None
     }
 
-    /// The end of the `n`th working day after `start` in `zone`: 00:00 of the following day there.
-    ///
-    /// The day `start` falls on (in `zone`) is day 1 when it is a working day.
-    pub fn working_deadline(
-        &self,
-        start: DateTime<Utc>,
-        n: u32,
-        zone: Tz,
-    ) -> Option<DateTime<Utc>> {
-        let first = start.with_timezone(&zone).date_naive();
+    /// The end of the `n`th working day after `start`: 00:00 of the following day in the
+    /// calendar's zone. The day `start` falls on there is day 1 when it is a working day.
+    pub fn working_deadline(&self, start: DateTime<Utc>, n: u32) -> Option<DateTime<Utc>> {
+        if n == 0 {
+            return None;
+        }
+        match self.working_deadline_from_table(start.timestamp(), n) {
+            Some(end) => DateTime::from_timestamp(end, 0),
+            None => self.working_deadline_by_rules(start, n),
+        }
+    }
+
+    /// `working_deadline` without the table (public so tests can compare the two).
+    pub fn working_deadline_by_rules(&self, start: DateTime<Utc>, n: u32) -> Option<DateTime<Utc>> {
+        let first = start.with_timezone(&self.zone).date_naive();
         let last = self.nth_working_day(first, n)?;
-        Some(start_of_day(last.succ_opt()?, zone))
+        Some(start_of_day(last.succ_opt()?, self.zone))
+    }
+
+    /// The deadline as a Unix timestamp when both ends lie inside the table.
+    fn working_deadline_from_table(&self, start: i64, n: u32) -> Option<i64> {
+        let t = &self.table;
+        let days = t.working.len() as i64;
+        // The UTC day, then at most one step to the local day (offsets stay within ±14 h).
+        let mut day = (start - t.start_utc).div_euclid(SECONDS_PER_DAY);
+        if day < 0 || day >= days {
+            return None;
+        }
+        if start < t.day_starts[day as usize] {
+            day -= 1;
+        } else if start >= t.day_starts[day as usize + 1] {
+            day += 1;
+        }
+        let day = usize::try_from(day).ok().filter(|&d| d < t.working.len())?;
+        let k = t.working_before[day] as usize + n as usize - 1;
+        let last = *t.working_days.get(k)? as usize;
+        Some(t.day_starts[last + 1])
+    }
+
+    /// Extra handling days for an order paid at `paid`, its date taken in the calendar's zone.
+    pub fn extension_days_at(&self, paid: DateTime<Utc>) -> u32 {
+        // Zone offsets stay within a day, so a UTC date two days away from every window cannot
+        // fall inside one in any zone: skip the zone conversion for nearly every order.
+        let utc_day = paid.date_naive();
+        let near = self
+            .extensions
+            .iter()
+            .any(|w| w.from - Duration::days(2) <= utc_day && utc_day <= w.to + Duration::days(2));
+        if near {
+            self.extension_days(paid.with_timezone(&self.zone).date_naive())
+        } else {
+            0
+        }
     }
 
     /// Extra handling days for an order paid on `paid_date` (seller's calendar): the sum over
@@ -156,14 +246,25 @@ mod tests {
     }
 
     fn weekdays_only() -> Calendar {
-        Calendar::new(&[Weekday::Sat, Weekday::Sun], &[], &[], &[])
+        Calendar::new(&[Weekday::Sat, Weekday::Sun], &[], &[], &[], chrono_tz::UTC)
     }
 
     #[test]
     fn nth_working_day_table() {
-        let with_holiday =
-            Calendar::new(&[Weekday::Sat, Weekday::Sun], &[d(2026, 3, 11)], &[], &[]);
-        let make_up = Calendar::new(&[Weekday::Sat, Weekday::Sun], &[], &[d(2026, 3, 7)], &[]);
+        let with_holiday = Calendar::new(
+            &[Weekday::Sat, Weekday::Sun],
+            &[d(2026, 3, 11)],
+            &[],
+            &[],
+            chrono_tz::UTC,
+        );
+        let make_up = Calendar::new(
+            &[Weekday::Sat, Weekday::Sun],
+            &[],
+            &[d(2026, 3, 7)],
+            &[],
+            chrono_tz::UTC,
+        );
         let cases: [(&str, &Calendar, NaiveDate, u32, NaiveDate); 7] = [
             (
                 "a Monday is day 1",
@@ -228,13 +329,20 @@ mod tests {
             &[d(2026, 2, 14)],
             &[d(2026, 2, 14)],
             &[],
+            chrono_tz::UTC,
         );
         assert!(!c.is_working_day(d(2026, 2, 14)));
     }
 
     #[test]
     fn dates_outside_the_table_follow_the_same_rules() {
-        let c = Calendar::new(&[Weekday::Sun], &[d(2014, 12, 31), d(2041, 1, 7)], &[], &[]);
+        let c = Calendar::new(
+            &[Weekday::Sun],
+            &[d(2014, 12, 31), d(2041, 1, 7)],
+            &[],
+            &[],
+            chrono_tz::UTC,
+        );
         assert!(!c.is_working_day(d(2014, 12, 31)));
         assert!(c.is_working_day(d(2014, 12, 30)));
         assert!(!c.is_working_day(d(2014, 12, 28)));
@@ -258,6 +366,7 @@ mod tests {
             &[],
             &[],
             &[],
+            chrono_tz::UTC,
         );
         assert_eq!(c.nth_working_day(d(2026, 1, 1), 1), None);
     }
@@ -276,12 +385,17 @@ mod tests {
                 extra_days: 2,
             },
         ];
-        let c = Calendar::new(&[], &[], &[], &windows);
+        let c = Calendar::new(&[], &[], &[], &windows, "Asia/Tokyo".parse().unwrap());
         assert_eq!(c.extension_days(d(2020, 1, 19)), 0);
         assert_eq!(c.extension_days(d(2020, 1, 20)), 7);
         assert_eq!(c.extension_days(d(2020, 2, 18)), 9);
         assert_eq!(c.extension_days(d(2020, 2, 20)), 2);
         assert_eq!(c.extension_days(d(2020, 2, 21)), 0);
+        let at = |y, m, day, h| Utc.with_ymd_and_hms(y, m, day, h, 0, 0).unwrap();
+        // 2020-01-19 16:00 UTC is already 20 January in Tokyo.
+        assert_eq!(c.extension_days_at(at(2020, 1, 19, 16)), 7);
+        assert_eq!(c.extension_days_at(at(2020, 1, 19, 14)), 0);
+        assert_eq!(c.extension_days_at(at(2021, 1, 20, 12)), 0);
     }
 
     #[test]
@@ -289,7 +403,9 @@ mod tests {
         let madrid: Tz = "Europe/Madrid".parse().unwrap();
         // Paid Monday 2026-03-02 23:30 in Madrid (22:30 UTC): Monday is day 1.
         let paid = Utc.with_ymd_and_hms(2026, 3, 2, 22, 30, 0).unwrap();
-        let deadline = weekdays_only().working_deadline(paid, 3, madrid).unwrap();
+        let calendar = Calendar::new(&[Weekday::Sat, Weekday::Sun], &[], &[], &[], madrid);
+        let deadline = calendar.working_deadline(paid, 3).unwrap();
+        assert_eq!(calendar.working_deadline_by_rules(paid, 3), Some(deadline));
         // Day 3 is Wednesday; the deadline is Thursday 00:00 in Madrid = Wednesday 23:00 UTC.
         assert_eq!(
             deadline,

@@ -150,9 +150,10 @@ fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Opti
         (order.cancel_agreed, "cancellation agreement time"),
         (order.dispute_opened, "dispute opening time"),
     ];
+    let latest = now + FUTURE_TOLERANCE;
     for (time, name) in named {
         if let Some(t) = time {
-            if t > now + FUTURE_TOLERANCE {
+            if t > latest {
                 return Some(format!("the {name} ({}) is in the future", show(t)));
             }
         }
@@ -247,9 +248,8 @@ fn compute(
 ) -> Result<DateTime<Utc>, String> {
     let policy = valid.policy();
     let calendar = valid.calendar();
-    let zone = valid.seller_time_zone();
     let working = |n: u32| {
-        calendar.working_deadline(start, n, zone).ok_or_else(|| {
+        calendar.working_deadline(start, n).ok_or_else(|| {
             "the working-day calendar has no working day within ten years".to_string()
         })
     };
@@ -262,8 +262,7 @@ fn compute(
                 90,
                 "handling time",
             )?;
-            let paid_day = start.with_timezone(&zone).date_naive();
-            let total = handling + calendar.extension_days(paid_day);
+            let total = handling + calendar.extension_days_at(start);
             match policy.day_count {
                 DayCount::Calendar => Ok(start + days(total)),
                 DayCount::Working => working(total),

@@ -6,7 +6,7 @@ use super::analysis::{Analysis, AnalyzedOrder, ReasonCode, Risk, RiskCounts};
 use super::deadline::{clock_for, ended_reason, Outcome};
 use super::order::Order;
 use super::policy::{Policy, PolicyError};
-use super::risk::{classify, seconds_left, time_hints};
+use super::risk::{classify_left, time_hints, whole_seconds};
 use super::validate::ValidPolicy;
 
 /// Validates the policy, then analyses the orders (see `analyze_valid`).
@@ -23,21 +23,11 @@ pub fn analyze(
 /// risk (overdue, critical, unreadable, warning, ok, none), then by time left (least first, orders
 /// without a deadline last), then by id; and the count at each risk level.
 pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>) -> Analysis {
-    let mut analysed: Vec<AnalyzedOrder> = orders
+    let analysed: Vec<AnalyzedOrder> = orders
         .iter()
         .map(|order| analyze_one(order, policy, now))
         .collect();
-    analysed.sort_by(|a, b| {
-        a.risk
-            .cmp(&b.risk)
-            .then_with(|| match (a.seconds_left, b.seconds_left) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
-            .then_with(|| a.order_id.cmp(&b.order_id))
-    });
+    let analysed = sort_by_urgency(analysed);
     let counts = count(&analysed);
     Analysis {
         orders: analysed,
@@ -74,7 +64,8 @@ pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> A
         }
         Outcome::Running(clock) => {
             let p = policy.policy();
-            let mut risk = classify(clock.deadline, now, p.critical_hours, p.warning_hours);
+            let left = clock.deadline - now;
+            let mut risk = classify_left(left, p.critical_hours, p.warning_hours);
             if !clock.actionable {
                 // The platform resolves these clocks itself: running is fine, ended means it moved on.
                 if risk == Risk::Overdue {
@@ -91,13 +82,68 @@ pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> A
             verdict.deadline = Some(clock.deadline);
             verdict.deadline_kind = Some(clock.kind);
             verdict.deadline_source = Some(clock.source);
-            verdict.seconds_left = Some(seconds_left(clock.deadline, now));
+            verdict.seconds_left = Some(whole_seconds(left));
             verdict.actionable = clock.actionable;
             verdict.ship_target = clock.ship_target;
             verdict.hints = hints;
         }
     }
     verdict
+}
+
+/// Sorts small keys, not the verdicts themselves, then moves each verdict once into place:
+/// shuffling 100,000 large structs and chasing their ids through memory cost more than
+/// analysing the orders.
+fn sort_by_urgency(mut analysed: Vec<AnalyzedOrder>) -> Vec<AnalyzedOrder> {
+    let mut keys: Vec<(u64, u128, usize)> = analysed
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (urgency(o.risk, o.seconds_left), id_prefix(&o.order_id), i))
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| analysed[a.2].order_id.cmp(&analysed[b.2].order_id))
+            // The input position keeps the result deterministic when ids repeat.
+            .then(a.2.cmp(&b.2))
+    });
+    // source[k]: where the verdict for position k is now. Follow each cycle, swapping.
+    let mut source: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
+    for start in 0..source.len() {
+        let mut at = start;
+        while source[at] != usize::MAX {
+            let from = source[at];
+            source[at] = usize::MAX;
+            if from == start {
+                break;
+            }
+            analysed.swap(at, from);
+            at = from;
+        }
+    }
+    analysed
+}
+
+/// Risk in the top bits, then seconds left (offset to unsigned), orders without a deadline
+/// after those with one at the same risk.
+fn urgency(risk: Risk, seconds_left: Option<i64>) -> u64 {
+    const SECONDS_BITS: u32 = 60;
+    const LIMIT: i64 = 1 << (SECONDS_BITS - 2);
+    let seconds = match seconds_left {
+        // Clamped to ±2^58 s (billions of years): real deadlines never get near.
+        Some(s) => (s.clamp(-LIMIT, LIMIT - 1) + LIMIT) as u64,
+        None => (1u64 << SECONDS_BITS) - 1,
+    };
+    ((risk as u64) << SECONDS_BITS) | seconds
+}
+
+/// The id's first 16 bytes as a big-endian number, zero-padded: ordering these orders ids as
+/// their bytes do (AliExpress ids are 16 digits), so the full strings are compared only on a tie.
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
 }
 
 fn count(orders: &[AnalyzedOrder]) -> RiskCounts {

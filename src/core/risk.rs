@@ -16,7 +16,11 @@ pub fn classify(
     critical_hours: u32,
     warning_hours: u32,
 ) -> Risk {
-    let left = deadline - now;
+    classify_left(deadline - now, critical_hours, warning_hours)
+}
+
+/// The risk of a deadline the user must beat, from the time left.
+pub fn classify_left(left: Duration, critical_hours: u32, warning_hours: u32) -> Risk {
     if left <= Duration::zero() {
         Risk::Overdue
     } else if left < Duration::hours(i64::from(critical_hours)) {
@@ -30,7 +34,12 @@ pub fn classify(
 
 /// Whole seconds left, rounded down, so any overdue instant is negative.
 pub fn seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
-    (deadline - now).num_milliseconds().div_euclid(1000)
+    whole_seconds(deadline - now)
+}
+
+/// A duration in whole seconds, rounded down.
+pub fn whole_seconds(left: Duration) -> i64 {
+    left.num_milliseconds().div_euclid(1000)
 }
 
 /// Hints that depend on the time left: past the seller's own ship goal, the ship button to

@@ -189,7 +189,13 @@ impl Policy {
                     make_up = country.make_up_working_days();
                 }
                 Ok(ValidPolicy {
-                    calendar: Calendar::new(&weekend, &holidays, &make_up, &self.extensions),
+                    calendar: Calendar::new(
+                        &weekend,
+                        &holidays,
+                        &make_up,
+                        &self.extensions,
+                        seller_zone,
+                    ),
                     policy: self.clone(),
                     platform_zone,
                     seller_zone,
