@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::api_value::{self, field, first_field, shown, Object};
 use super::error::{ReadError, ReadErrorKind};
+use super::order_flags::with_flags;
 use crate::core::{DeadlineSource, GivenDeadline, Order, OrderStatus, Side};
 
 /// What an API response held: the orders that could be read and why others could not.
@@ -341,17 +342,12 @@ impl OrderReader<'_> {
                 None
             }
         };
-        if matches!(status, Some(OrderStatus::Finish | OrderStatus::Archive)) {
-            return status;
-        }
         let flag = |name: &str| field(self.object, name).map(|(_, value)| shown(value));
-        if flag("issue_status").as_deref() == Some("IN_ISSUE") {
-            Some(OrderStatus::InIssue)
-        } else if flag("frozen_status").as_deref() == Some("IN_FROZEN") {
-            Some(OrderStatus::InFrozen)
-        } else {
-            status
-        }
+        with_flags(
+            status,
+            flag("issue_status").as_deref(),
+            flag("frozen_status").as_deref(),
+        )
     }
 
     fn time(&mut self, names: &[&str]) -> Option<DateTime<Utc>> {

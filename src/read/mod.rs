@@ -5,10 +5,12 @@
 pub mod api_json;
 mod api_value;
 pub mod countdown;
+pub mod csv;
 pub mod date;
 pub mod error;
 pub mod header;
 pub mod lang;
+mod order_flags;
 pub mod order_id;
 pub mod page;
 pub mod status_label;
@@ -16,6 +18,7 @@ pub mod text;
 
 pub use api_json::{read_api_json, read_api_orders, ApiReading};
 pub use countdown::{read_countdown, Countdown};
+pub use csv::{read_csv_orders, CsvColumn, CsvOptions, CsvReading};
 pub use date::{read_date, read_datetime, resolve_local};
 pub use error::{ReadError, ReadErrorKind};
 pub use header::{field_for_header, Field};
