@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::read::{read_order_id, CsvColumn, Field};
+
 /// The display text of one order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub(crate) struct Extra {
@@ -140,6 +142,68 @@ fn first_text(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// Finds the buyer and product columns the CSV reader recognised, and their text for each order id.
+/// Rows of one order (one line per product) give the first product and a count of the others.
+pub(crate) fn from_csv(text: &str, columns: &[CsvColumn]) -> Extras {
+    let mut extras = Extras::default();
+    let position = |field: Field| columns.iter().position(|c| c.field == Some(field));
+    let Some(id_at) = position(Field::OrderId) else {
+        return extras;
+    };
+    let (buyer_at, product_at) = (position(Field::Buyer), position(Field::Product));
+    if buyer_at.is_none() && product_at.is_none() {
+        return extras;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The delimiter whose header row splits into the columns the reader saw.
+    let Some(mut reader) = [b',', b';', b'\t'].into_iter().find_map(|delimiter| {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let width = reader.headers().ok()?.len();
+        (width == columns.len()).then_some(reader)
+    }) else {
+        return extras;
+    };
+    let mut products: HashMap<String, Vec<String>> = HashMap::new();
+    let mut buyers: HashMap<String, String> = HashMap::new();
+    for record in reader.records().flatten() {
+        let Some(id) = record.get(id_at).and_then(|cell| read_order_id(cell).ok()) else {
+            continue;
+        };
+        let cell = |at: Option<usize>| {
+            at.and_then(|i| record.get(i))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(buyer) = cell(buyer_at) {
+            buyers.entry(id.clone()).or_insert(buyer);
+        }
+        if let Some(product) = cell(product_at) {
+            products.entry(id).or_default().push(product);
+        }
+    }
+    let ids: Vec<String> = buyers.keys().chain(products.keys()).cloned().collect();
+    for id in ids {
+        let product = products.get(&id).and_then(|list| {
+            list.first().map(|first| match list.len() {
+                1 => first.clone(),
+                n => format!("{first} (+{})", n - 1),
+            })
+        });
+        extras.insert(
+            &id,
+            Extra {
+                buyer: buyers.get(&id).cloned(),
+                product,
+            },
+        );
+    }
+    extras
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +224,25 @@ mod tests {
             extras.get("8180000000000002").unwrap().buyer.as_deref(),
             Some("bob")
         );
+    }
+
+    #[test]
+    fn finds_buyer_and_products_in_csv_columns_with_either_delimiter() {
+        use crate::read::{read_csv_orders, CsvOptions};
+        use chrono::TimeZone;
+        let at = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 20, 18, 0, 0)
+            .unwrap();
+        for text in [
+            "Order ID,Status,Buyer,Product\n8190000000000001,Awaiting shipment,\"<b>Ana</b>\",Lamp\n8190000000000001,Awaiting shipment,,Cable\n",
+            "\u{feff}Order ID;Status;Buyer;Product\n8190000000000001;Awaiting shipment;<b>Ana</b>;Lamp\n8190000000000001;Awaiting shipment;;Cable\n",
+        ] {
+            let reading = read_csv_orders(text, &CsvOptions::new(at, chrono_tz::America::Los_Angeles));
+            let extras = from_csv(text, &reading.columns);
+            let extra = extras.get("8190000000000001").expect("the order's text");
+            assert_eq!(extra.buyer.as_deref(), Some("<b>Ana</b>"));
+            assert_eq!(extra.product.as_deref(), Some("Lamp (+1)"));
+        }
     }
 
     #[test]

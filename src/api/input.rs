@@ -7,8 +7,11 @@ use wasm_bindgen::JsValue;
 
 use super::extras::{self, Extras};
 use super::js_error::{describe, type_error};
-use crate::core::Order;
-use crate::read::{read_api_json, read_api_orders, ReadError, ReadErrorKind};
+use crate::core::{Order, OrderStatus};
+use crate::read::{
+    read_api_json, read_api_orders, read_csv_orders, read_status, CsvOptions, ReadError,
+    ReadErrorKind,
+};
 
 /// Orders read from one input, every reading problem, and the display-only text found beside them.
 #[derive(Default)]
@@ -81,15 +84,12 @@ fn from_api(reading: crate::read::ApiReading, value: Option<&Value>) -> Reading 
     }
 }
 
-fn read_csv(_text: &str, _now: DateTime<Utc>, _zone: Tz) -> Reading {
-    // Replaced by the shared CSV reader (read-data) when it lands; until then CSV is refused, not guessed.
+fn read_csv(text: &str, now: DateTime<Utc>, zone: Tz) -> Reading {
+    let reading = read_csv_orders(text, &CsvOptions::new(now, zone));
     Reading {
-        errors: vec![ReadError::new(
-            ReadErrorKind::BadCsv,
-            "",
-            "CSV input is not supported by this build yet",
-        )],
-        ..Reading::default()
+        extras: extras::from_csv(text, &reading.columns),
+        orders: reading.orders,
+        errors: reading.errors,
     }
 }
 
@@ -130,6 +130,19 @@ fn read_engine_orders(items: &[Value]) -> Reading {
                 "buyer" | "product" => {}
                 _ => {
                     fields.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        // A shop's own export may say "Awaiting shipment" rather than the code: read it as the panel would.
+        if let Some(Value::String(label)) = fields.get("status") {
+            // An unknown CODE_LIKE_THIS is a typo of a code, not a label: report it rather than guess.
+            let code_like = label
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_');
+            if !code_like && OrderStatus::from_code(label).is_none() {
+                if let Ok(read) = read_status(label) {
+                    fields.insert("status".into(), Value::String(read.status.code().into()));
                 }
             }
         }
@@ -203,7 +216,7 @@ fn id_value(value: &Value) -> Value {
 fn field_problem(key: &str, serde_message: &str) -> String {
     match key {
         "status" => {
-            "is not an Open Platform order_status code such as WAIT_SELLER_SEND_GOODS".into()
+            "is neither an Open Platform order_status code such as WAIT_SELLER_SEND_GOODS nor a status label the panel shows".into()
         }
         "created" | "paid" | "shipped" | "cancelRequested" | "cancelRefused" | "cancelAgreed"
         | "disputeOpened" => {
@@ -235,5 +248,104 @@ fn merge_field(order: &mut Order, part: Order, key: &str) {
         "endReason" => order.end_reason = part.end_reason,
         "readErrors" => order.read_errors.extend(part.read_errors),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use serde_json::json;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 20, 18, 0, 0).unwrap()
+    }
+
+    fn read(value: Value) -> Reading {
+        read_value(&value, now(), chrono_tz::America::Los_Angeles)
+    }
+
+    #[test]
+    fn engine_orders_keep_every_row_and_say_which_field_failed() {
+        let reading = read(json!([
+            {"orderId": "1", "status": "WAIT_SELLER_SEND_GOODS", "paid": "2026-11-18T12:00:00Z", "buyer": "Ana"},
+            {"id": 2, "status": "WAIT_SELLER_SEND_GOODS", "paid": "31/02/2026"},
+            {"status": "FINISH"},
+            "not an order"
+        ]));
+        let ids: Vec<&str> = reading.orders.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, vec!["1", "2"]);
+        assert!(reading.orders[1].paid.is_none());
+        assert_eq!(
+            reading.orders[1].status,
+            Some(OrderStatus::WaitSellerSendGoods)
+        );
+        assert_eq!(reading.orders[1].read_errors.len(), 1);
+        let places: Vec<_> = reading
+            .errors
+            .iter()
+            .map(|e| (e.row, e.column.clone()))
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                (Some(2), Some("paid".into())),
+                (Some(3), None),
+                (Some(4), None)
+            ]
+        );
+        assert_eq!(
+            reading.extras.get("1").unwrap().buyer.as_deref(),
+            Some("Ana")
+        );
+    }
+
+    #[test]
+    fn arrays_with_api_fields_go_to_the_api_reader() {
+        let reading = read(json!([
+            {"order_id": "8190000000000001", "order_status": "WAIT_SELLER_SEND_GOODS", "gmt_pay_time": "2026-11-13 08:00:00"}
+        ]));
+        assert_eq!(reading.orders.len(), 1);
+        // 08:00 Pacific standard time is 16:00 UTC.
+        assert_eq!(
+            reading.orders[0].paid,
+            Some(Utc.with_ymd_and_hms(2026, 11, 13, 16, 0, 0).unwrap())
+        );
+    }
+
+    #[test]
+    fn text_is_json_when_it_looks_like_json_else_csv() {
+        let zone = chrono_tz::America::Los_Angeles;
+        let json = read_text(
+            "\u{feff} [{\"orderId\": \"5\", \"status\": \"FINISH\"}]",
+            now(),
+            zone,
+        );
+        assert_eq!(json.orders.len(), 1);
+        let csv = read_text(
+            "Order ID,Status\n8190000000000001,Awaiting shipment\n",
+            now(),
+            zone,
+        );
+        assert_eq!(csv.orders.len(), 1);
+        assert_eq!(csv.orders[0].status, Some(OrderStatus::WaitSellerSendGoods));
+        let broken = read_text("{\"orders\": [", now(), zone);
+        assert!(broken.orders.is_empty());
+        assert_eq!(broken.errors.len(), 1);
+    }
+
+    #[test]
+    fn status_labels_are_read_but_unknown_codes_are_reported() {
+        let reading = read(json!([
+            {"orderId": "1", "status": "Awaiting shipment"},
+            {"orderId": "2", "status": "SHIPPED_MAYBE"}
+        ]));
+        assert_eq!(
+            reading.orders[0].status,
+            Some(OrderStatus::WaitSellerSendGoods)
+        );
+        assert_eq!(reading.orders[1].status, None);
+        assert_eq!(reading.errors.len(), 1);
+        assert_eq!(reading.errors[0].column.as_deref(), Some("status"));
     }
 }

@@ -229,3 +229,54 @@ test('calling analyze before ready() is a clear error, not a crash', async () =>
   assert.match(await fresh.evaluate(() => window.early), /await ready\(\) first/);
   assert.equal(await fresh.evaluate(() => window.late), 0);
 });
+
+test('an array may give statuses as panel labels, in the panel languages', async () => {
+  const orders = [
+    { orderId: '8190000000000601', status: 'Awaiting shipment', paid: '2026-11-18T12:00:00Z' },
+    { orderId: '8190000000000602', status: '等待发货', paid: '2026-11-18T12:00:00Z' },
+    { orderId: '8190000000000603', status: 'In dispute', disputeOpened: '2026-11-18T12:00:00Z' },
+  ];
+  const result = await inPage((dg, arg) => dg.analyze(arg.orders, { now: arg.now }), { orders, now: SAMPLE_NOW });
+  const byId = Object.fromEntries(result.orders.map((o) => [o.orderId, o]));
+  assert.equal(byId['8190000000000601'].status, 'WAIT_SELLER_SEND_GOODS');
+  assert.equal(byId['8190000000000602'].deadline, '2026-11-25T12:00:00Z');
+  assert.equal(byId['8190000000000603'].deadlineKind, 'dispute_response');
+  assert.equal(byId['8190000000000603'].deadline, '2026-11-23T12:00:00Z');
+  assert.deepEqual(result.errors, []);
+});
+
+test('analyze reads CSV text: deadlines from Pacific payment times, a bad row listed with its reason', async () => {
+  const csv = await sample('orders.csv');
+  const result = await inPage((dg, arg) => dg.analyze(arg.csv, { now: arg.now }), { csv, now: SAMPLE_NOW });
+  assert.deepEqual(result.orders.map((o) => [o.orderId, o.deadline, o.risk]), [
+    ['8190000000000001', '2026-11-20T16:00:00Z', 'overdue'],
+    ['8190000000000002', '2026-11-21T14:00:00Z', 'critical'],
+    ['8190000000000003', null, 'unreadable'],
+    ['8190000000000004', '2026-11-26T18:00:00Z', 'ok'],
+    ['8190000000000008', null, 'none'],
+  ]);
+  assert.equal(result.orders[0].buyer, 'María García');
+  assert.equal(result.orders[0].product, 'LED desk lamp, warm white');
+  assert.equal(result.errors.length, 1);
+  assert.equal(result.errors[0].row, 3);
+  assert.match(result.errors[0].message, /^row 3: Payment time: "31\/02\/2026 02:00" is not a calendar date/);
+  // The same file with ';' and a byte-order mark, as spreadsheet programs in Europe save it.
+  const semicolons = '\ufeff' + csv.split('\n').map((line) => line.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')).join('\n');
+  const again = await inPage((dg, arg) => dg.analyze(arg.text, { now: arg.now }), { text: semicolons, now: SAMPLE_NOW });
+  assert.deepEqual(again.orders.map((o) => [o.orderId, o.deadline, o.risk]), result.orders.map((o) => [o.orderId, o.deadline, o.risk]));
+});
+
+test('reconcile takes CSV on one side and an API response on the other', async () => {
+  const platform = JSON.parse(await sample('open-platform-orders.json'));
+  const csv = await sample('orders.csv');
+  const result = await inPage((dg, arg) => dg.reconcile(arg.platform, arg.csv, { now: arg.now }), { platform, csv, now: SAMPLE_NOW });
+  // The CSV lacks 5, 6, 7 and 9; its row for 3 has no readable payment time but its status matches.
+  assert.deepEqual(result.discrepancies.map((d) => [d.orderId, d.kind]), [
+    ['8190000000000005', 'only_on_platform'],
+    ['8190000000000009', 'only_on_platform'],
+    ['8190000000000006', 'only_on_platform'],
+    ['8190000000000007', 'only_on_platform'],
+  ]);
+  assert.equal(result.matched, 5);
+  assert.equal(result.errors.other.length, 1);
+});
