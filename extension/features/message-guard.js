@@ -102,6 +102,8 @@ function draw(box, state, report) {
   if (!state.host) {
     state.host = document.createElement('div');
     state.host.setAttribute(NOTE_ATTR, '');
+    // The overlay's MutationObserver ignores the extension's own UI (`data-dg-ui`).
+    state.host.setAttribute('data-dg-ui', 'guard-note');
     const root = state.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;

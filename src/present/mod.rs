@@ -3,6 +3,7 @@
 //! Every sentence the extension or the widget shows is built here, from the engine's verdict
 //! and the page language, so the content script and the background worker word things alike.
 
+pub mod buyer;
 mod words;
 
 use crate::core::{AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk};

@@ -2,6 +2,7 @@
 //!
 //! Pure like the core: no browser, no clock (the time a countdown was read is passed in).
 
+pub mod buyer_page;
 pub mod api_json;
 mod api_value;
 pub mod countdown;
