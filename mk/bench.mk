@@ -1,17 +1,17 @@
 # Benchmarks (issue 7): `make bench` runs these before the engine's criterion bench.
 # Results are written to tests/bench/out/ and summarised by hand in BENCHMARKS.md.
 BENCH_OUT := tests/bench/out
-BENCH_STEPS := bench-size bench-engine-wasm bench-browser bench-idle
+BENCH_STEPS := bench-size bench-engine-wasm bench-guard bench-guard-wasm bench-browser bench-idle
 .PHONY: $(BENCH_STEPS)
 bench: $(BENCH_STEPS)
 
 bench-size: build
 	node tests/bench/size.mjs --json $(BENCH_OUT)/size.json
 
-bench-browser: build tool-browsers
+bench-browser: ext-unpacked tool-browsers
 	node tests/bench/browser.mjs --runs 10 --sizes 100,1000,10000
 
-bench-idle: build tool-browsers
+bench-idle: ext-unpacked tool-browsers
 	node tests/bench/idle.mjs --seconds 60
 
 # The criterion bench natively and as wasm32-wasip1 in Node, from the same source; prints the ratio.

@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-// DG_EXTENSION_DIR points the benchmarks at another unpacked build (e.g. a copy under test).
-export const EXTENSION_DIR = process.env.DG_EXTENSION_DIR || join(ROOT, 'extension');
+// The production Chromium build (`make ext-unpacked`): it runs on the real seller-center hosts only,
+// which the benchmarks serve by routing. DG_EXTENSION_DIR points them at another unpacked build.
+export const EXTENSION_DIR = process.env.DG_EXTENSION_DIR || join(ROOT, 'dist/unpacked/chrome');
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 

@@ -15,7 +15,7 @@ if (!wasmPath || !nativeHome || !wasmHome) {
 await mkdir(wasmHome, { recursive: true });
 const wasi = new WASI({
   version: 'preview1',
-  args: ['dg-engine-bench', '--bench', ...rest],
+  args: ['bench', '--bench', ...rest],
   env: { CRITERION_HOME: '/criterion' },
   preopens: { '/criterion': resolve(wasmHome) },
   returnOnExit: true,

@@ -81,12 +81,13 @@ test('storage quota exhausted: saving settings says it failed and the stored set
   await page.click('button[type="submit"]');
   await page.waitForTimeout(1500);
   const status = await page.$eval('#status', (s) => ({ cls: s.className, text: s.textContent }));
+  if (status.cls === 'ok') await page.evaluate(() => chrome.storage.sync.clear());
   assert.notEqual(status.cls, 'ok', `the page claims "${status.text}" although nothing could be stored`);
   assert.match(status.text, /\S/, 'the failure is explained');
   const stored = await page.evaluate(() => chrome.storage.sync.get('policy'));
-  assert.equal(stored.policy.handlingDays, 6, 'the previous settings are intact');
   await page.evaluate(() => chrome.storage.sync.clear());
   await page.close();
+  assert.equal(stored.policy.handlingDays, 6, 'the previous settings are intact');
 });
 
 /** A page with one order paid 4 days ago, awaiting shipment, no countdown: overdue under 3 handling days, fine under 7. */
@@ -104,15 +105,18 @@ test('settings stored by an older version (fewer fields) are used, completed wit
     await chrome.storage.sync.clear();
     await chrome.storage.sync.set({ policy: { handlingDays: 3 }, extension: { notifications: false } });
   });
-  const { page, risk } = await paidFourDaysAgo('/hardening/older-settings.html');
-  assert.equal(risk, 'overdue', 'the stored 3 handling days apply');
-  await page.close();
-  const shown = await inOptions(async () => {
-    await new Promise((ok) => setTimeout(ok, 500));
-    return { days: document.querySelector('[name="handlingDays"]').value, notify: document.querySelector('[name="notifications"]').checked, warning: document.querySelector('[name="warningHours"]').value };
-  });
-  assert.deepEqual(shown, { days: '3', notify: false, warning: '72' });
-  await inOptions(() => chrome.storage.sync.clear());
+  try {
+    const { page, risk } = await paidFourDaysAgo('/hardening/older-settings.html');
+    assert.equal(risk, 'overdue', 'the stored 3 handling days apply');
+    await page.close();
+    const shown = await inOptions(async () => {
+      await new Promise((ok) => setTimeout(ok, 500));
+      return { days: document.querySelector('[name="handlingDays"]').value, notify: document.querySelector('[name="notifications"]').checked, warning: document.querySelector('[name="warningHours"]').value };
+    });
+    assert.deepEqual(shown, { days: '3', notify: false, warning: '72' });
+  } finally {
+    await inOptions(() => chrome.storage.sync.clear());
+  }
 });
 
 test('settings of an older version with a field this version dropped: still used, nothing lost', async () => {
@@ -120,10 +124,13 @@ test('settings of an older version with a field this version dropped: still used
     await chrome.storage.sync.clear();
     await chrome.storage.sync.set({ policy: { handlingDays: 3, shipTargetDays: 2 }, extension: { notifications: false } });
   });
-  const { page, risk } = await paidFourDaysAgo('/hardening/older-settings-dropped.html');
-  assert.equal(risk, 'overdue', 'the stored 3 handling days still apply');
-  await page.close();
-  await inOptions(() => chrome.storage.sync.clear());
+  try {
+    const { page, risk } = await paidFourDaysAgo('/hardening/older-settings-dropped.html');
+    assert.equal(risk, 'overdue', 'the stored 3 handling days still apply');
+    await page.close();
+  } finally {
+    await inOptions(() => chrome.storage.sync.clear());
+  }
 });
 
 test('the service worker stopped mid-session: a strict-CSP page keeps being annotated', async () => {
