@@ -9,21 +9,12 @@ import { join } from 'node:path';
 import { launchChromium, openScanned, CHROME_EXT, FIXTURES, ROOT } from './harness.mjs';
 import { withExtension } from '../bench/browsers.mjs';
 import { serve } from '../../www/serve.mjs';
-import { row, openHtml, sellerCenterPage } from './hardening-ext-lib.mjs';
+import { inOptions, paidFourDaysAgo } from './hardening-ext-lib.mjs';
 
 let browser;
 before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 const url = (path) => `${browser.server.url}${path}`;
-
-/** Runs `fn` in the options page (an extension page, with chrome.storage). */
-async function inOptions(fn, arg) {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
-  const result = await page.evaluate(fn, arg);
-  await page.close();
-  return result;
-}
 
 test('the wasm fails to load: rows untouched, the overlay says so, no error thrown into the page', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'dg-broken-'));
@@ -90,46 +81,22 @@ test('storage quota exhausted: saving settings says it failed and the stored set
   assert.equal(stored.policy.handlingDays, 6, 'the previous settings are intact');
 });
 
-/** A page with one order paid 4 days ago, awaiting shipment, no countdown: overdue under 3 handling days, fine under 7. */
-async function paidFourDaysAgo(path) {
-  const paid = new Date(Date.now() - 4 * 86400e3 - 8 * 3600e3);
-  const stamp = paid.toISOString().slice(0, 19).replace('T', ' ');
-  const r = row(900, { label: 'Awaiting shipment', code: 'WAIT_SELLER_SEND_GOODS', countdown: null, placed: stamp, paid: stamp });
-  const { page } = await openHtml(browser, path, sellerCenterPage({ lang: 'en', rowsHtml: r.html }));
-  await page.waitForSelector(`[data-dg-order-id="${r.order.id}"][data-dg-risk]`, { state: 'attached', timeout: 15000 });
-  return { page, risk: await page.$eval(`[data-dg-order-id="${r.order.id}"]`, (e) => e.getAttribute('data-dg-risk')) };
-}
-
 test('settings stored by an older version (fewer fields) are used, completed with defaults', async () => {
-  await inOptions(async () => {
+  await inOptions(browser, async () => {
     await chrome.storage.sync.clear();
     await chrome.storage.sync.set({ policy: { handlingDays: 3 }, extension: { notifications: false } });
   });
   try {
-    const { page, risk } = await paidFourDaysAgo('/hardening/older-settings.html');
+    const { page, risk } = await paidFourDaysAgo(browser, '/hardening/older-settings.html');
     assert.equal(risk, 'overdue', 'the stored 3 handling days apply');
     await page.close();
-    const shown = await inOptions(async () => {
+    const shown = await inOptions(browser, async () => {
       await new Promise((ok) => setTimeout(ok, 500));
       return { days: document.querySelector('[name="handlingDays"]').value, notify: document.querySelector('[name="notifications"]').checked, warning: document.querySelector('[name="warningHours"]').value };
     });
     assert.deepEqual(shown, { days: '3', notify: false, warning: '72' });
   } finally {
-    await inOptions(() => chrome.storage.sync.clear());
-  }
-});
-
-test('settings of an older version with a field this version dropped: still used, nothing lost', async () => {
-  await inOptions(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.sync.set({ policy: { handlingDays: 3, shipTargetDays: 2 }, extension: { notifications: false } });
-  });
-  try {
-    const { page, risk } = await paidFourDaysAgo('/hardening/older-settings-dropped.html');
-    assert.equal(risk, 'overdue', 'the stored 3 handling days still apply');
-    await page.close();
-  } finally {
-    await inOptions(() => chrome.storage.sync.clear());
+    await inOptions(browser, () => chrome.storage.sync.clear());
   }
 });
 

@@ -41,3 +41,22 @@ export function overlayState(page) {
     counts: Object.fromEntries([...o.shadowRoot.querySelectorAll('.chip')].map((c) => [c.dataset.risk, Number(c.dataset.count)])),
   }));
 }
+
+/** Runs `fn` in the options page (an extension page, with chrome.storage). */
+export async function inOptions(browser, fn, arg) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const result = await page.evaluate(fn, arg);
+  await page.close();
+  return result;
+}
+
+/** A page with one order paid 4 days ago, awaiting shipment, no countdown: overdue under 3 handling days, fine under 7. */
+export async function paidFourDaysAgo(browser, path) {
+  const paid = new Date(Date.now() - 4 * 86400e3 - 8 * 3600e3);
+  const stamp = paid.toISOString().slice(0, 19).replace('T', ' ');
+  const r = row(900, { label: 'Awaiting shipment', code: 'WAIT_SELLER_SEND_GOODS', countdown: null, placed: stamp, paid: stamp });
+  const { page } = await openHtml(browser, path, sellerCenterPage({ lang: 'en', rowsHtml: r.html }));
+  await page.waitForSelector(`[data-dg-order-id="${r.order.id}"][data-dg-risk]`, { state: 'attached', timeout: 15000 });
+  return { page, risk: await page.$eval(`[data-dg-order-id="${r.order.id}"]`, (e) => e.getAttribute('data-dg-risk')) };
+}

@@ -135,3 +135,18 @@ test('payloads in every field of the page and the title execute nothing', async 
   assert.deepEqual(errors, []);
   await p.close();
 });
+
+test('a page whose lang attribute is not a valid BCP 47 tag is still annotated', async () => {
+  // "zh_CN" (underscore) is common in the wild; a payload is the extreme case. Both are page text.
+  for (const htmlLang of ['zh_CN', PAYLOADS[2]]) {
+    const rows = [1, 2, 3].map((i) => row(60 + i));
+    const { page: p, errors } = await openHtml(browser, `/hardening/lang-${rows[0].order.id}.html`, page(rows.map((r) => r.html).join(''), { htmlLang }), { waitRecognised: false });
+    await p.waitForFunction(() => document.querySelectorAll('[data-dg-order-id]').length >= 3, null, { timeout: 15000 }).catch(() => {});
+    const ids = (await annotated(p)).map((a) => a.id);
+    const state = await overlayState(p).catch(() => ({ text: '' }));
+    assert.deepEqual(ids, rows.map((r) => r.order.id), `lang=${htmlLang}: overlay says ${state.text.slice(-120)}`);
+    assert.deepEqual(errors, []);
+    await p.close();
+  }
+});
+
