@@ -56,22 +56,15 @@ try {
 const summary = SIZES.map((n) => {
   const r = results[n];
   const m = (xs, k) => median(xs.map((x) => x[k]));
-  const row = {
-    orders: n,
-    floorMs: m(r.floor, 'annotated'), extensionMs: m(r.extension, 'annotated'),
-    floorPaintedMs: m(r.floor, 'painted'), extensionPaintedMs: m(r.extension, 'painted'),
-  };
+  const row = { orders: n, floorMs: m(r.floor, 'annotated'), extensionMs: m(r.extension, 'annotated') };
   row.ratio = row.extensionMs / row.floorMs;
-  row.ratioPainted = row.extensionPaintedMs / row.floorPaintedMs;
   return row;
 });
 const report = { date: new Date().toISOString(), runs: RUNS, cpu: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg(), summary, results };
 await mkdir(dirname(OUT), { recursive: true });
 await writeFile(OUT, JSON.stringify(report, null, 2));
 const f = (x) => x.toFixed(1);
-console.log(`| orders | floor (ms) | extension (ms) | ratio | floor + frame (ms) | extension + frame (ms) | ratio |`);
-console.log(`|---:|---:|---:|---:|---:|---:|---:|`);
-for (const s of summary) {
-  console.log(`| ${s.orders} | ${f(s.floorMs)} | ${f(s.extensionMs)} | ${s.ratio.toFixed(2)}× | ${f(s.floorPaintedMs)} | ${f(s.extensionPaintedMs)} | ${s.ratioPainted.toFixed(2)}× |`);
-}
+console.log('| orders | floor (ms) | extension (ms) | extension / floor |');
+console.log('|---:|---:|---:|---:|');
+for (const s of summary) console.log(`| ${s.orders} | ${f(s.floorMs)} | ${f(s.extensionMs)} | ${s.ratio.toFixed(2)}× |`);
 console.log(`(medians of ${RUNS} runs; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; raw data ${OUT})`);

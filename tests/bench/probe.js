@@ -1,11 +1,9 @@
 // Page-side measurement helpers for the browser benchmarks, injected into the page's main world.
 // `window.__dgBench.insert(html, attr, n)` puts `html` into the order list, then resolves with
-// how long it took until `n` of the new order elements carried `attr` (annotated), and until
-// the frame after that had been produced (painted). The clock starts after the insertion
+// how long it took until `n` of the new order elements carried `attr`. The clock starts after the insertion
 // returned, so the page's own HTML parsing and insertion are not counted for either contestant.
 (() => {
   const list = () => document.getElementById('dg-bench-list');
-  const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
   window.__dgBench = {
     countWith(attr) {
       return document.querySelectorAll(`[${attr}]`).length;
@@ -24,7 +22,7 @@
             const annotated = performance.now() - t0;
             mo.disconnect();
             clearTimeout(timer);
-            frame().then(() => resolve({ annotated, painted: performance.now() - t0 }));
+            resolve({ annotated });
           }
         });
         mo.observe(list(), { attributes: true, subtree: true, attributeFilter: [attr] });
