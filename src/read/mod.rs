@@ -2,9 +2,9 @@
 //!
 //! Pure like the core: no browser, no clock (the time a countdown was read is passed in).
 
-pub mod buyer_page;
 pub mod api_json;
 mod api_value;
+pub mod buyer_page;
 pub mod countdown;
 pub mod csv;
 pub mod date;
