@@ -1,8 +1,8 @@
 # Hardening (issue 7): the size gate, the hostile-page / fault suites and the privacy check.
 # Only passing suites are listed in TEST_STEPS; the ones waiting for a fix or a feature are named
 # in HARDENING_PENDING (run them with `make test-hardening-pending`).
-.PHONY: test-size test-size-gate test-hardening-widget test-hardening-ext test-privacy test-hardening-pending
-TEST_STEPS += test-size-gate test-hardening-widget test-hardening-ext test-privacy
+.PHONY: test-size test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy test-hardening-pending
+TEST_STEPS += test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
 
 # The size gate: fails when a build's wasm + glue exceed the budget line of BENCHMARKS.md.
 # NOT in TEST_STEPS yet: the build is over budget (see BENCHMARKS.md); add `test-size` to
@@ -12,6 +12,10 @@ test-size: build
 
 test-size-gate:
 	node --test tests/bench/size.test.mjs
+
+# The manifest's permissions and hosts are exactly those justified in README.md ("Permissions").
+test-permissions:
+	node --test tests/e2e/hardening-permissions.test.mjs
 
 test-hardening-widget: build tool-browsers
 	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs
