@@ -1,8 +1,10 @@
 // Privacy log for the whole e2e suite (issue 7). Preloaded into every node process of `make test`
 // (NODE_OPTIONS=--import=…, set in mk/hardening.mk). In a test file's process it wraps
-// playwright-core's and puppeteer-core's launchers so that every request of every page, frame and
-// service worker is appended to DG_REQUEST_LOG (JSON lines); tests/e2e/hardening-privacy-check.mjs
-// then asserts on the log. Anywhere else (npm, build scripts) it does nothing. It never throws.
+// playwright-core's launchers so that every request of every page, frame and service worker is
+// appended to DG_REQUEST_LOG (JSON lines); tests/e2e/hardening-privacy-check.mjs then asserts on
+// the log. Anywhere else (npm, build scripts) it does nothing. It never throws.
+// Firefox runs (puppeteer-core over WebDriver BiDi) are not logged: subscribing to their request
+// events makes Firefox ESR answer "UnsupportedOperation" inside puppeteer, which fails those tests.
 import { appendFileSync } from 'node:fs';
 
 const LOG = process.env.DG_REQUEST_LOG;
@@ -35,30 +37,10 @@ function wrapPlaywright(browserType) {
   browserType.launchPersistentContext = async (...args) => watchPlaywrightContext(await persistent(...args));
 }
 
-function wrapPuppeteer(puppeteer) {
-  const launch = puppeteer.launch.bind(puppeteer);
-  puppeteer.launch = async (...args) => {
-    const browser = await launch(...args);
-    const watch = async (target) => {
-      try {
-        const page = await target.page();
-        page?.on('request', (request) => record({ tool: 'puppeteer', url: request.url(), type: request.resourceType(), navigation: request.isNavigationRequest() }));
-      } catch { /* targets without pages */ }
-    };
-    browser.on('targetcreated', watch);
-    for (const target of browser.targets()) await watch(target);
-    return browser;
-  };
-}
-
 if (LOG && /\/tests\/.+\.(test\.)?mjs$/.test(FILE)) {
   try {
     const { chromium, firefox } = await import('playwright-core');
     wrapPlaywright(chromium);
     wrapPlaywright(firefox);
-  } catch { /* not installed yet */ }
-  try {
-    const puppeteer = (await import('puppeteer-core')).default;
-    wrapPuppeteer(puppeteer);
   } catch { /* not installed yet */ }
 }
