@@ -18,7 +18,7 @@ test-permissions:
 	node --test tests/e2e/hardening-permissions.test.mjs
 
 test-hardening-widget: build tool-browsers
-	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs
+	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs tests/e2e/hardening-widget-csv.test.mjs
 
 # Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs).
 test-hardening-ext: ext-unpacked tool-browsers
@@ -43,8 +43,7 @@ test-privacy: $$(filter-out test-privacy,$$(TEST_STEPS))
 #                             a stored setting this version dropped stops every scan
 #   hardening-ext-frame       a changed row is re-annotated 150 ms later, not in the same frame
 #   hardening-ext-large       10,000 orders: annotation runs in tasks far over 50 ms
-#   hardening-widget-csv      CSV input: "CSV input is not supported by this build yet"
 HARDENING_PENDING := tests/e2e/hardening-ext-known-bugs.test.mjs tests/e2e/hardening-ext-frame.test.mjs \
-  tests/e2e/hardening-ext-large.test.mjs tests/e2e/hardening-widget-csv.test.mjs
+  tests/e2e/hardening-ext-large.test.mjs
 test-hardening-pending: ext-unpacked tool-browsers
 	TZ=America/Los_Angeles node --test --test-concurrency=1 $(HARDENING_PENDING)
