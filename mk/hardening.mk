@@ -38,9 +38,8 @@ test-privacy: $$(filter-out test-privacy,$$(TEST_STEPS))
 	node tests/e2e/hardening-privacy-check.mjs $(DG_REQUEST_LOG)
 
 # Failing today, each a real defect (see BENCHMARKS.md, "Hardening: open failures"):
-#   hardening-ext-known-bugs  same order counted twice; a row ticking every 100 ms starves the
-#                             rest of the page (150 ms debounce restarted by every mutation);
-#                             a stored setting this version dropped stops every scan
+#   hardening-ext-known-bugs  same order counted twice; a stored setting this version dropped
+#                             stops every scan
 #   hardening-ext-frame       a changed row is re-annotated 150 ms later, not in the same frame
 #   hardening-ext-large       10,000 orders: annotation runs in tasks far over 50 ms
 HARDENING_PENDING := tests/e2e/hardening-ext-known-bugs.test.mjs tests/e2e/hardening-ext-frame.test.mjs \
