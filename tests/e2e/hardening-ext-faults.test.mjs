@@ -61,12 +61,15 @@ test('storage quota exhausted: saving settings says it failed and the stored set
   await page.reload();
   await page.waitForFunction(() => document.querySelector('[name="handlingDays"]')?.value === '6');
   // Fill chrome.storage.sync (100 KB, 8 KB per item) so the next write cannot fit.
+  // Fill it to the last few bytes: big items first, then ever smaller ones until even 10 bytes fail.
   const filled = await page.evaluate(async () => {
     let n = 0;
-    try { for (; n < 20; n++) await chrome.storage.sync.set({ [`filler${n}`]: 'x'.repeat(8000) }); } catch { /* full */ }
-    return n;
+    for (const size of [8000, 2000, 500, 100, 10]) {
+      try { for (let i = 0; i < 200; i++) await chrome.storage.sync.set({ [`f${n++}`]: 'x'.repeat(size) }); } catch { /* this size no longer fits */ }
+    }
+    try { await chrome.storage.sync.set({ probe: 'x'.repeat(10) }); return false; } catch { return true; }
   });
-  assert.ok(filled < 20, 'the filler reached the quota');
+  assert.ok(filled, 'the filler reached the quota');
   await page.fill('[name="holidays"]', Array.from({ length: 300 }, (_, i) => `2027-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`).join('\n'));
   await page.fill('[name="handlingDays"]', '5');
   await page.click('button[type="submit"]');
