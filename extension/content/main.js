@@ -66,9 +66,11 @@ export async function start(options = {}) {
     }
   }
 
+  // At most one rescan pending, DEBOUNCE_MS after the first change: restarting the timer on every
+  // change would starve the page forever when something on it never stops changing (a live countdown).
   function queue() {
-    clearTimeout(debounce);
-    debounce = setTimeout(scan, DEBOUNCE_MS);
+    if (debounce) return;
+    debounce = setTimeout(() => { debounce = 0; scan(); }, DEBOUNCE_MS);
   }
 
   // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.

@@ -121,7 +121,14 @@ form.addEventListener('submit', async (event) => {
     status.textContent = t('fixErrors');
     return;
   }
-  await saveSettings({ policy, extension });
+  try {
+    await saveSettings({ policy, extension });
+  } catch (error) {
+    // Quota exceeded, too many writes, storage unavailable: say so; the stored settings are untouched.
+    status.className = 'bad';
+    status.textContent = `${t('saveFailed')} (${error?.message ?? error})`;
+    return;
+  }
   status.className = 'ok';
   status.textContent = t('saved');
 });

@@ -1,0 +1,29 @@
+# Benchmarks (issue 7): `make bench` runs these before the engine's criterion bench.
+# Results are written to tests/bench/out/ and summarised by hand in BENCHMARKS.md.
+BENCH_OUT := tests/bench/out
+BENCH_STEPS := bench-size bench-engine-wasm bench-guard bench-guard-wasm bench-browser bench-idle
+.PHONY: $(BENCH_STEPS)
+bench: $(BENCH_STEPS)
+
+bench-size: build
+	node tests/bench/size.mjs --json $(BENCH_OUT)/size.json
+
+# 10,000 orders take about a minute per extension run on this machine, so 3 runs there (the
+# medians of 100 and 1,000 are of 10 runs); raise --runs on a faster machine.
+bench-browser: ext-unpacked tool-browsers
+	node tests/bench/browser.mjs --runs 10 --sizes 100,1000 --out $(BENCH_OUT)/browser.json
+	node tests/bench/browser.mjs --runs 3 --sizes 10000 --out $(BENCH_OUT)/browser-10000.json
+
+bench-idle: ext-unpacked tool-browsers
+	node tests/bench/idle.mjs --seconds 60
+
+# The criterion bench natively and as wasm32-wasip1 in Node, from the same source; prints the ratio.
+WASI_TARGET := wasm32-wasip1
+WASI_BENCH := $(abspath $(TARGET_DIR))/$(WASI_TARGET)/release/dg-engine-bench.wasm
+bench-engine-wasm: tool-rust
+	@rustup target list --installed | grep -qx $(WASI_TARGET) || rustup target add $(WASI_TARGET)
+	cp Cargo.lock tests/bench/wasm-engine/Cargo.lock
+	cd tests/bench/wasm-engine && CARGO_TARGET_DIR=$(abspath $(TARGET_DIR)) cargo build --release --target $(WASI_TARGET)
+	rm -rf $(BENCH_OUT)/criterion-native $(BENCH_OUT)/criterion-wasm
+	CRITERION_HOME=$(abspath $(BENCH_OUT))/criterion-native cargo bench --bench engine
+	node tests/bench/wasi-run.mjs $(WASI_BENCH) $(BENCH_OUT)/criterion-native $(BENCH_OUT)/criterion-wasm

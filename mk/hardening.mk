@@ -1,0 +1,48 @@
+# Hardening (issue 7): the size gate, the hostile-page / fault suites and the privacy check.
+# Only passing suites are listed in TEST_STEPS; the ones waiting for a fix or a feature are named
+# in HARDENING_PENDING (run them with `make test-hardening-pending`).
+.PHONY: test-size test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy test-hardening-pending
+TEST_STEPS += test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
+
+# The size gate: fails when a build's wasm + glue exceed the budget line of BENCHMARKS.md.
+# NOT in TEST_STEPS yet: the build is over budget (see BENCHMARKS.md); add `test-size` to
+# TEST_STEPS as soon as it passes. `test-size-gate` (in TEST_STEPS) proves the gate itself works.
+test-size: build
+	node tests/bench/size.mjs --check
+
+test-size-gate:
+	node --test tests/bench/size.test.mjs
+
+# The manifest's permissions and hosts are exactly those justified in README.md ("Permissions").
+test-permissions:
+	node --test tests/e2e/hardening-permissions.test.mjs
+
+test-hardening-widget: build tool-browsers
+	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs tests/e2e/hardening-widget-csv.test.mjs
+
+# Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs).
+test-hardening-ext: ext-unpacked tool-browsers
+	TZ=America/Los_Angeles node --test --test-concurrency=1 tests/e2e/hardening-ext-pages.test.mjs tests/e2e/hardening-ext-faults.test.mjs
+
+# Privacy across the whole e2e suite: every node process of `make test` preloads the hook, which
+# logs each browser request of a test file to DG_REQUEST_LOG; test-privacy runs after every other
+# step (secondary expansion sees the complete TEST_STEPS) and fails on any request that left the machine.
+export DG_REQUEST_LOG := $(abspath test-results/e2e-requests.jsonl)
+export NODE_OPTIONS := $(strip $(NODE_OPTIONS) --import=$(abspath tests/e2e/hardening-privacy-hook.mjs))
+ifneq ($(filter test test-privacy,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(dir $(DG_REQUEST_LOG)) && rm -f $(DG_REQUEST_LOG))
+endif
+.SECONDEXPANSION:
+test-privacy: $$(filter-out test-privacy,$$(TEST_STEPS))
+	node --test tests/e2e/hardening-privacy.test.mjs
+	node tests/e2e/hardening-privacy-check.mjs $(DG_REQUEST_LOG)
+
+# Failing today, each a real defect (see BENCHMARKS.md, "Hardening: open failures"):
+#   hardening-ext-known-bugs  same order counted twice; a stored setting this version dropped
+#                             stops every scan
+#   hardening-ext-frame       a changed row is re-annotated 150 ms later, not in the same frame
+#   hardening-ext-large       10,000 orders: annotation runs in tasks far over 50 ms
+HARDENING_PENDING := tests/e2e/hardening-ext-known-bugs.test.mjs tests/e2e/hardening-ext-frame.test.mjs \
+  tests/e2e/hardening-ext-large.test.mjs
+test-hardening-pending: ext-unpacked tool-browsers
+	TZ=America/Los_Angeles node --test --test-concurrency=1 $(HARDENING_PENDING)
