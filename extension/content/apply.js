@@ -23,22 +23,21 @@ const ATTRIBUTES = [
 const written = new WeakMap();
 
 /**
- * Applies `patches` (from the wasm) to `elements` (from the snapshot). Records annotated before
- * but absent now (`previous`) are cleaned. Returns the set of annotated records and how many were
- * (re)written.
+ * Applies `patches` (from the wasm) to `elements` (from the snapshot the patches answer). Returns
+ * `[record element, patch]` for every patch whose elements exist.
  */
-export function applyPatches(elements, patches, previous = new Set(), ui = {}) {
-  const current = new Set();
-  let changed = 0;
+export function applyPatches(elements, patches, ui = {}) {
+  const applied = [];
   for (const patch of patches) {
     const el = elements[patch.node];
     const anchor = elements[patch.badge.anchor];
     if (!el || !anchor) continue;
-    current.add(el);
+    applied.push([el, patch]);
     const signature = JSON.stringify([patch.orderId, patch.status, patch.deadline, patch.deadlineKind,
       patch.deadlineSource, patch.risk, patch.reason, patch.badge.text, patch.badge.hints, patch.badge.sourceText, ui.deadlineAt]);
-    if (written.get(el)?.signature === signature && written.get(el).anchor === anchor && anchor.isConnected
-      && badgeOf(anchor)) continue;
+    const before = written.get(el);
+    if (before?.signature === signature && before.anchor === anchor && anchor.isConnected && badgeOf(anchor)) continue;
+    if (before && before.anchor !== anchor) badgeOf(before.anchor)?.remove();
     for (const [name, value] of ATTRIBUTES) {
       const v = value(patch);
       if (v == null) el.removeAttribute(name);
@@ -46,21 +45,16 @@ export function applyPatches(elements, patches, previous = new Set(), ui = {}) {
     }
     renderBadge(anchor, patch, ui);
     written.set(el, { signature, anchor });
-    changed += 1;
   }
-  for (const el of previous) {
-    if (current.has(el)) continue;
-    for (const [name] of ATTRIBUTES) el.removeAttribute(name);
-    const old = written.get(el);
-    if (old) badgeOf(old.anchor)?.remove();
-    written.delete(el);
-  }
-  return { current, changed };
+  return applied;
 }
 
-/** Removes every annotation and badge (the extension is being switched off on this page). */
-export function clearAll(records) {
-  applyPatches([], [], records);
+/** Removes a record's annotation and badge (it is no longer an order, or the extension stops). */
+export function clearRecord(el) {
+  for (const [name] of ATTRIBUTES) el.removeAttribute(name);
+  const old = written.get(el);
+  if (old) badgeOf(old.anchor)?.remove();
+  written.delete(el);
 }
 
 function insideTable(anchor) {
@@ -72,24 +66,68 @@ function badgeOf(anchor) {
   return candidate?.getAttribute('data-dg-ui') === 'badge' ? candidate : null;
 }
 
+// One style sheet shared by every badge where the browser lets a content script adopt it (parsing
+// the same <style> once per row costs a 1,000-order page hundreds of milliseconds); else a <style>.
+let sharedSheet;
+function badgeStyle(shadow) {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = BADGE_CSS;
+  shadow.append(style);
+}
+
+// Intl formatters are slow to build and fast to use: one per locale.
+const formats = new Map();
+function formatDate(iso, locale) {
+  const key = locale || '';
+  let format = formats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    formats.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
 function renderBadge(anchor, patch, ui) {
   let host = badgeOf(anchor);
   if (!host) {
     host = document.createElement('span');
     host.setAttribute('data-dg-ui', 'badge');
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = BADGE_CSS;
-    shadow.append(style, document.createElement('span'), document.createElement('ul'));
+    badgeStyle(shadow);
+    shadow.append(document.createElement('span'), document.createElement('ul'));
     if (insideTable(anchor)) anchor.append(host);
     else anchor.after(host);
   }
-  const [, label, list] = host.shadowRoot.children;
+  const { children } = host.shadowRoot;
+  const label = children[children.length - 2];
+  const list = children[children.length - 1];
   label.textContent = patch.badge.text;
   label.setAttribute('data-risk', patch.risk);
   const lines = [];
   if (patch.deadline) {
-    const when = new Date(patch.deadline).toLocaleString(ui.locale || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const when = formatDate(patch.deadline, ui.locale);
     lines.push(`${ui.deadlineAt || 'Deadline'}: ${when}${patch.badge.sourceText ? ` (${patch.badge.sourceText})` : ''}`);
   }
   label.title = lines.join('\n');

@@ -1,27 +1,39 @@
 // Where the wasm runs. In the content script when the page's CSP lets it compile (always in
 // Firefox; in Chrome only if the page allows 'wasm-unsafe-eval'), else in the background worker
-// over messages. Both run the same `scanSnapshot` on the same snapshot JSON: identical results.
+// over messages. Both run the same `scanLines` on the same snapshot lines: identical results.
 
-/** `{ mode: 'local' | 'background', scan(snapshotJson, optionsJson, nowMs) → Promise<result> }`. */
+/**
+ * The engine over a loaded glue module (the content script's, or the demo page's):
+ * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, scanMessage }`.
+ * `scanLines` answers synchronously here (a promise in background mode), so a changed row is
+ * re-annotated before the page paints.
+ */
+export function localEngine(glue, mode = 'local') {
+  return {
+    mode,
+    scanLines: (lang, url, lines, options, now, rows) => JSON.parse(glue.scanLines(lang, url, lines, options, now, rows)),
+    PageScan: glue.PageScan,
+    scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
+  };
+}
+
+/** The extension's engine: local when the page lets the wasm compile, else the background worker's. */
 export async function connectEngine(runtime = globalThis.chrome?.runtime) {
   try {
     const glue = await import(runtime.getURL('pkg/deadline_guard.js'));
     await glue.default({ module_or_path: runtime.getURL('pkg/deadline_guard_bg.wasm') });
-    return {
-      mode: 'local',
-      scan: async (snapshot, options, now) => JSON.parse(glue.scanSnapshot(snapshot, options, now)),
-      scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
-    };
+    return localEngine(glue);
   } catch (error) {
     // The page's CSP forbids WebAssembly here (CompileError): the background worker computes instead.
     return {
       mode: 'background',
       reason: String(error?.message || error),
-      scan: async (snapshot, options, now) => {
-        const answer = await runtime.sendMessage({ type: 'scan', snapshot, options, now });
+      scanLines: async (lang, url, lines, options, now, rows) => {
+        const answer = await runtime.sendMessage({ type: 'scanLines', lang, url, lines, options, now, rows });
         if (typeof answer !== 'string') throw new Error('no answer from the background worker');
         return JSON.parse(answer);
       },
+      PageScan: null,
       // The message guard (features/message-guard.js): the worker answers the report or { error }.
       scanMessage: async (text, settings, lang) => {
         const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' });

@@ -1,15 +1,27 @@
 // The content script proper (loaded by loader.js): snapshot the page, let the wasm decide, apply
-// its patches, keep the overlay, the toolbar badge and the notifications current. Live: a
-// debounced MutationObserver rescans after the page changes, and one timer wakes at the next
-// minute boundary while a clock runs. No polling. Everything stops through one AbortSignal.
+// its patches, keep the overlay, the toolbar badge and the notifications current.
+//
+// Two paths, one decision (Rust's):
+// - A full scan reads the whole page, in slices of a few milliseconds (walk, then records in
+//   batches), so a page of 10,000 orders never blocks. It runs at start, when the settings change,
+//   and when elements appear outside the order lists it knows (a tab switch, a new page).
+// - Rows added to a known list or changed inside a known record are rescanned at once, in the
+//   MutationObserver callback, with the header cells their fields come from: the page never
+//   paints a row with a stale annotation.
+// One timer wakes at the next minute boundary while a clock runs. No polling. Everything stops
+// through one AbortSignal.
 
-import { takeSnapshot } from './snapshot.js';
-import { applyPatches } from './apply.js';
+import { SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
+import { applyPatches, clearRecord } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
 import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
+// Work runs in tasks of at most ~TASK_MS of script, then lets the page run (a long task is 50 ms,
+// and the page's own style and layout for what was written come on top).
+const TASK_MS = 20;
+const BATCH = 50;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -26,64 +38,186 @@ export async function start(options = {}) {
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
   const engine = options.engine ?? await connectEngine(runtime);
   const overlay = new Overlay({ signal, engine: engine.mode, store: globalThis.chrome?.storage?.local });
+  const pageLang = () => document.documentElement.lang || navigator.language || '';
 
-  let records = new Set();
+  /** Annotated records: element → its patch. */
+  let entries = new Map();
+  /** Parents of records: children added there are candidate rows. */
+  let lists = new Set();
+  /** The header cells and rows the records' fields come from (travel with changed rows). */
+  let context = [];
+  /** From the last full scan: words, language, why nothing was recognised. */
+  let view = null;
+  let full = null; // the running full scan's promise
+  let fullQueued = 0;
+  let fullAgain = false;
+  let heldTargets = []; // nodes changed while a full scan ran, looked at when it ends
   let timer = 0;
-  let debounce = 0;
-  let busy = false;
-  let again = false;
   let lastReport = '';
 
-  async function scan() {
-    if (signal.aborted) return;
-    if (busy) { again = true; return; }
-    busy = true;
-    try {
-      const started = performance.now();
-      const root = document.body;
-      if (!root) return;
-      const lang = document.documentElement.lang || navigator.language || '';
-      const { json, elements } = takeSnapshot(root, { lang, url: location.href });
-      const result = await engine.scan(json, scanOptions(), Date.now());
-      if (signal.aborted) return;
-      if (result.error) {
-        overlay.error(`Deadline Guard: ${result.error}`);
-        return;
+  function fail(error) {
+    overlay.error(`Deadline Guard: ${error?.message || error}`);
+  }
+
+  function uiOf(lang) {
+    return { deadlineAt: view?.ui.deadlineAt, locale: lang || undefined };
+  }
+
+  /** The whole page, in slices. */
+  function fullScan() {
+    if (full) { fullAgain = true; return full; }
+    full = runFullScan().catch(fail).finally(() => {
+      full = null;
+      const held = heldTargets;
+      heldTargets = [];
+      if (fullAgain) { fullAgain = false; queueFull(); }
+      if (held.length && !signal.aborted) changed(held);
+    });
+    return full;
+  }
+
+  async function runFullScan() {
+    const started = performance.now();
+    const root = document.body;
+    if (!root || signal.aborted) return;
+    const lang = pageLang();
+    const url = location.href;
+    const walker = new SnapshotWalker([root]);
+    const task = new TaskBudget();
+    let step;
+    if (engine.PageScan) {
+      const scan = new engine.PageScan(lang, url, scanOptions(), Date.now());
+      try {
+        while (!walker.done) {
+          // Half the slice walking, half for the wasm to read what was walked.
+          const error = scan.push(walker.step(task.until - TASK_MS / 2));
+          if (error) throw new Error(JSON.parse(error).error);
+          if (await task.pause() || signal.aborted) return;
+        }
+        const found = JSON.parse(scan.discover());
+        if (found.error) return showError(found);
+        step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches };
+        await finishFullScan(walker.elements, step, lang, started, task);
+      } finally {
+        scan.free();
       }
-      const applied = applyPatches(elements, result.patches, records, {
-        deadlineAt: result.summary.ui.deadlineAt, locale: lang || undefined,
-      });
-      records = applied.current;
-      overlay.render(result.summary, elements);
-      document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
-      report(result);
-      schedule(result.summary.refreshAtMs);
-    } catch (error) {
-      overlay.error(`Deadline Guard: ${error?.message || error}`);
-    } finally {
-      busy = false;
-      if (again) { again = false; queue(); }
+    } else {
+      let lines = '';
+      while (!walker.done) {
+        lines += walker.step(task.until);
+        if (await task.pause() || signal.aborted) return;
+      }
+      const result = await engine.scanLines(lang, url, lines, scanOptions(), Date.now(), false);
+      if (result.error) return showError(result);
+      const found = { records: result.patches.length, context: result.context, lang: result.lang, ui: result.summary.ui, why: result.summary.why };
+      step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
+      await finishFullScan(walker.elements, step, lang, started, task);
     }
   }
 
-  // At most one rescan pending, DEBOUNCE_MS after the first change: restarting the timer on every
-  // change would starve the page forever when something on it never stops changing (a live countdown).
-  function queue() {
-    if (debounce) return;
-    debounce = setTimeout(() => { debounce = 0; scan(); }, DEBOUNCE_MS);
+  async function finishFullScan(elements, { found, patches }, lang, started, task) {
+    view = found;
+    const next = new Map();
+    for (let from = 0; from < found.records; from += BATCH) {
+      if (await task.pause() || signal.aborted) return;
+      for (const [el, patch] of applyPatches(elements, patches(from), uiOf(lang))) next.set(el, patch);
+    }
+    for (const el of entries.keys()) if (!next.has(el)) clearRecord(el);
+    entries = next;
+    lists = new Set([...next.keys()].map((el) => el.parentElement).filter(Boolean));
+    context = found.context.map((i) => elements[i]).filter(Boolean);
+    publish();
+    document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
+  }
+
+  function showError(answer) {
+    overlay.error(`Deadline Guard: ${answer.error}`);
+  }
+
+  /** Rows added to a known list or changed inside a known record: rescanned now, in batches. */
+  async function scanRows(rows) {
+    const lang = pageLang();
+    const task = new TaskBudget();
+    for (let from = 0; from < rows.length; from += BATCH) {
+      if (await task.pause() || signal.aborted) return;
+      const batch = rows.slice(from, from + BATCH).filter((el) => el.isConnected);
+      if (!batch.length) continue;
+      const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
+      const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
+      if (result.error) return showError(result);
+      const seen = new Set();
+      for (const [el, patch] of applyPatches(elements, result.patches, uiOf(lang))) {
+        entries.set(el, patch);
+        seen.add(el);
+        if (el.parentElement) lists.add(el.parentElement);
+      }
+      // A row that no longer carries one order (emptied, replaced) loses its annotation.
+      for (const el of batch) {
+        if (!seen.has(el) && entries.has(el)) { clearRecord(el); entries.delete(el); }
+      }
+    }
+    publish();
+  }
+
+  /** What the observer saw: rows to rescan now, or a full scan when the page changed elsewhere. */
+  function changed(targets) {
+    if (full) { heldTargets.push(...targets); return; }
+    const rows = new Set();
+    let elsewhere = false;
+    let removed = false;
+    for (const { node, added } of targets) {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      if (!el) continue;
+      const record = recordOf(el);
+      if (record) { rows.add(record); continue; }
+      if (added && lists.has(el)) {
+        for (const child of added) if (child.nodeType === 1 && child.isConnected && !child.hasAttribute('data-dg-ui')) rows.add(child);
+        removed = true;
+        continue;
+      }
+      // Elements came or went outside every known list (a tab switch, a new page of results).
+      if (added) elsewhere = true;
+    }
+    if (rows.size && !signal.aborted) scanRows([...rows]).catch(fail);
+    else if (removed) publish();
+    if (elsewhere) queueFull();
+  }
+
+  /** The known record `el` is in, if any (climbing stops at a known list). */
+  function recordOf(el) {
+    for (let at = el; at && at !== document.body; at = at.parentElement) {
+      if (entries.has(at)) return at;
+      if (lists.has(at)) return null;
+    }
+    return null;
+  }
+
+  // At most one full scan pending, DEBOUNCE_MS after the first change: restarting the timer on
+  // every change would starve the page forever when something on it never stops changing.
+  function queueFull() {
+    if (fullQueued || signal.aborted) return;
+    fullQueued = setTimeout(() => { fullQueued = 0; fullScan(); }, DEBOUNCE_MS);
+  }
+
+  /** Overlay, toolbar count, notifications and the minute timer, from the annotated records. */
+  function publish() {
+    for (const el of entries.keys()) if (!el.isConnected) entries.delete(el);
+    if (!view) return;
+    const summary = summarize(entries, view, Date.now());
+    overlay.render(summary);
+    report(summary);
+    schedule(summary.refreshAtMs);
   }
 
   // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.
   function schedule(at) {
     clearTimeout(timer);
-    if (at != null) timer = setTimeout(scan, Math.max(1000, at - Date.now() + 50));
+    if (at != null) timer = setTimeout(() => scanRows([...entries.keys()]).catch(fail), Math.max(1000, at - Date.now() + 50));
   }
 
-  function report(result) {
+  function report(summary) {
     if (!runtime?.sendMessage) return;
-    const message = {
-      type: 'summary', counts: result.summary.counts, alerts: result.summary.alerts, lang: result.lang,
-    };
+    const message = { type: 'summary', counts: summary.counts, alerts: summary.alerts, lang: view.lang };
     const key = JSON.stringify(message);
     if (key === lastReport) return;
     lastReport = key;
@@ -91,29 +225,92 @@ export async function start(options = {}) {
   }
 
   const observer = new MutationObserver((mutations) => {
-    if (mutations.some((m) => !isOurs(m))) queue();
+    const targets = [];
+    for (const m of mutations) {
+      if (isOurs(m)) continue;
+      const added = m.type === 'childList' && (m.addedNodes.length || m.removedNodes.length) ? [...m.addedNodes] : null;
+      targets.push({ node: m.target, added });
+    }
+    if (targets.length) changed(targets);
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
-    clearTimeout(debounce);
-    applyPatches([], [], records);
+    clearTimeout(fullQueued);
+    for (const el of entries.keys()) clearRecord(el);
+    entries.clear();
   });
   if (settingsModule) {
     const off = settingsModule.onSettingsChanged(async () => {
       settings = await settingsModule.loadSettings();
-      scan();
+      fullScan();
     });
     signal.addEventListener('abort', off);
   }
   // Page behaviours beside the overlay (the message guard): one file each under features/.
   if (engine.scanMessage) {
     startFeatures({ engine, lang: settings.lang && settings.lang !== 'auto' ? settings.lang
-      : (document.documentElement.lang || navigator.language || ''), signal }).catch((error) => console.warn('[Deadline Guard]', error));
+      : pageLang(), signal }).catch((error) => console.warn('[Deadline Guard]', error));
   }
-  await scan();
+  await fullScan();
   return controller;
+}
+
+/**
+ * The overlay's numbers from the records' patches: one count per order (a duplicated row is one
+ * order), the next five running deadlines by urgency (Rust's risk order, then time), the future
+ * deadlines to notify about.
+ */
+export function summarize(entries, view, now) {
+  const rank = new Map(view.ui.risks.map(([risk], i) => [risk, i]));
+  const orders = new Map();
+  for (const [element, patch] of entries) if (!orders.has(patch.orderId)) orders.set(patch.orderId, { element, patch });
+  const counts = { total: orders.size, overdue: 0, critical: 0, unreadable: 0, warning: 0, ok: 0, none: 0 };
+  const running = [];
+  const alerts = [];
+  for (const item of orders.values()) {
+    const { patch } = item;
+    counts[patch.risk] += 1;
+    if (!patch.deadline) continue;
+    const at = Date.parse(patch.deadline);
+    running.push({ ...item, at });
+    if (patch.actionable && at > now) alerts.push({ orderId: patch.orderId, deadlineMs: at, kind: patch.deadlineKind });
+  }
+  running.sort((a, b) => (rank.get(a.patch.risk) - rank.get(b.patch.risk)) || (a.at - b.at));
+  return {
+    recognised: orders.size > 0,
+    why: orders.size > 0 ? null : view.why,
+    counts,
+    next: running.slice(0, 5).map(({ element, patch }) => ({ element, orderId: patch.orderId, risk: patch.risk, text: patch.badge.text })),
+    alerts,
+    refreshAtMs: running.length ? (Math.floor(now / 60000) + 1) * 60000 : null,
+    ui: view.ui,
+  };
+}
+
+/** Script time within one task: `pause()` yields to the page once the task has run TASK_MS. */
+class TaskBudget {
+  constructor() {
+    this.until = performance.now() + TASK_MS;
+  }
+
+  /** Resolves at once while time is left, else after the page had its turn. */
+  async pause() {
+    if (performance.now() < this.until) return;
+    await nextTask();
+    this.until = performance.now() + TASK_MS;
+  }
+}
+
+/** Lets the page run between slices: `scheduler.yield` where there is one, else a message round trip. */
+function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }
 
 /** A mutation caused by the extension's own UI (badges, overlay) is no reason to rescan. */

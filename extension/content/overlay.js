@@ -96,8 +96,8 @@ export class Overlay {
     }, { signal });
   }
 
-  /** Shows a scan's summary; `elements` maps node indices to the page's elements. */
-  render(summary, elements) {
+  /** Shows the records' summary (`next[].element`: the row to scroll to). */
+  render(summary) {
     const { ui, counts } = summary;
     this.words = ui;
     this.title.textContent = ui.title;
@@ -131,7 +131,7 @@ export class Overlay {
           const text = el('span');
           text.textContent = item.text;
           button.append(id, text);
-          const target = elements[item.node];
+          const target = item.element;
           button.addEventListener('click', () => flash(target));
           const li = el('li');
           li.append(button);

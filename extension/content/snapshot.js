@@ -1,37 +1,91 @@
-// The page side of a scan: every element under a root with its tag, class, Fusion column key and
-// own text, in document order. The JavaScript twin of src/dom/snapshot.rs: both must produce the
-// same snapshot (an end-to-end test compares them). No decision is taken here.
+// The page side of a scan: elements with their tag, class, Fusion column key and own text, in
+// document order, as the lines src/read/page/lines.rs reads (`parent \t tag \t class \t column \t
+// text`). The JavaScript twin of src/dom/snapshot.rs: both must produce the same lines (an
+// end-to-end test compares them). No decision is taken here.
+//
+// The walk can stop and resume (`SnapshotWalker.step(until)`), so a page of 10,000 orders is read
+// in slices that each leave the page's main thread within a few milliseconds.
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'textarea', 'input']);
-
-/** `{ json, elements }`: the snapshot as the JSON string the wasm reads, and its elements by index. */
-export function takeSnapshot(root, { lang, url }) {
-  const nodes = [];
-  const elements = [];
-  walk(root, -1, nodes, elements);
-  return { json: JSON.stringify({ lang, url, nodes }), elements };
-}
-
-function walk(el, parent, nodes, elements) {
-  if (parent >= 0 && (SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui'))) return;
-  const index = nodes.length;
-  const node = { p: parent, t: el.localName };
-  const cls = el.getAttribute('class');
-  if (cls) node.c = cls;
-  const col = el.getAttribute('data-next-table-col');
-  if (col) node.k = col;
-  nodes.push(node);
-  elements.push(el);
-  let own = '';
-  for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === Node.TEXT_NODE) own += child.nodeValue + ' ';
-    else if (child.nodeType === Node.ELEMENT_NODE) walk(child, index, nodes, elements);
-  }
-  const text = collapse(own);
-  if (text) node.x = text;
-}
+// Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace` uses; JavaScript's
+// `\s` differs (it also matches U+FEFF).
+const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /** Rust's `split_whitespace().join(" ")`. */
-function collapse(text) {
-  return text.split(/[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/).filter(Boolean).join(' ');
+export function collapse(text) {
+  const s = text.replace(SPACES, ' ');
+  const start = s.charCodeAt(0) === 32 ? 1 : 0;
+  const end = s.length > start && s.charCodeAt(s.length - 1) === 32 ? s.length - 1 : s.length;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** A resumable pre-order walk of element subtrees; `elements[i]` is the element of line `i`. */
+export class SnapshotWalker {
+  /**
+   * @param {Element[]} tops the subtrees to walk, in order
+   * @param {{ parent?: number, elements?: (Element|null)[] }} options the line index the tops hang
+   *   from (-1: they are roots), and elements already numbered (a synthetic root)
+   */
+  constructor(tops, { parent = -1, elements = [] } = {}) {
+    this.elements = elements;
+    this.stack = [];
+    for (let i = tops.length - 1; i >= 0; i -= 1) this.stack.push(tops[i], parent);
+  }
+
+  get done() {
+    return this.stack.length === 0;
+  }
+
+  /** Walks until done or `performance.now()` passes `until`; returns the new lines. */
+  step(until = Infinity) {
+    const { stack, elements } = this;
+    let out = '';
+    let count = 0;
+    while (stack.length) {
+      const parent = stack.pop();
+      const el = stack.pop();
+      if (parent >= 0 && (SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui'))) continue;
+      const index = elements.length;
+      elements.push(el);
+      let own = '';
+      const mark = stack.length;
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) own += `${child.nodeValue} `;
+        else if (child.nodeType === 1) stack.push(child, index);
+      }
+      reversePairs(stack, mark);
+      const cls = el.getAttribute('class');
+      const col = el.getAttribute('data-next-table-col');
+      out += `${parent}\t${el.localName}\t${cls ? collapse(cls) : ''}\t${col ? collapse(col) : ''}\t${own ? collapse(own) : ''}\n`;
+      if ((++count & 255) === 0 && performance.now() > until) break;
+    }
+    return out;
+  }
+}
+
+/** The children were pushed in document order; the stack must pop them in document order. */
+function reversePairs(stack, from) {
+  for (let i = from, j = stack.length - 2; i < j; i += 2, j -= 2) {
+    const el = stack[i];
+    const p = stack[i + 1];
+    stack[i] = stack[j];
+    stack[i + 1] = stack[j + 1];
+    stack[j] = el;
+    stack[j + 1] = p;
+  }
+}
+
+/** `{ lines, elements }` of the whole subtree of `root`, in one go. */
+export function takeSnapshot(root) {
+  const walker = new SnapshotWalker([root]);
+  return { lines: walker.step(), elements: walker.elements };
+}
+
+/**
+ * The rows that changed, under a synthetic root, after the context elements an earlier scan named
+ * (header cells and rows): what `scanLines(…, rows = true)` reads. `elements[0]` is null.
+ */
+export function takeRowsSnapshot(context, rows) {
+  const walker = new SnapshotWalker([...context, ...rows], { parent: 0, elements: [null] });
+  return { lines: `-1\tdiv\t\t\t\n${walker.step()}`, elements: walker.elements };
 }

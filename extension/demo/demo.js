@@ -1,7 +1,8 @@
 // The demo seller panel: orders in the seller center's Fusion structure, timed relative to now so
 // every risk level shows, in the language of `?lang=`; then the extension's own content script
 // (content/main.js) runs on it with the wasm in the page instead of the extension.
-import init, { scanSnapshot } from '../pkg/deadline_guard.js';
+import * as glue from '../pkg/deadline_guard.js';
+import { localEngine } from '../content/engine.js';
 import { start } from '../content/main.js';
 
 const WORDS = {
@@ -80,8 +81,8 @@ document.getElementById('add').addEventListener('click', () => {
   added += 1;
 });
 
-await init();
+await glue.default();
 await start({
-  engine: { mode: 'page', scan: async (snapshot, options, now) => JSON.parse(scanSnapshot(snapshot, options, now)) },
+  engine: localEngine(glue, 'page'),
   settings: { lang },
 });

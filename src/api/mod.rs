@@ -9,6 +9,7 @@ mod js_error;
 mod js_json;
 mod options;
 mod page_scan;
+mod page_steps;
 mod reconcile;
 pub mod scan;
 mod view;

@@ -1,8 +1,8 @@
-//! Page scanning for the extension and `scan()` of the widget: snapshot in, annotation patches out.
+//! Page scanning for the extension and `scan()` of the widget: snapshot lines in, annotation patches out.
 //!
-//! Everything crosses as one JSON string each way: a 1,000-order snapshot is tens of thousands of
-//! small objects, and one string is far cheaper than one boundary crossing per field. Nothing here
-//! throws into the page: every failure comes back as `{"error": …}`.
+//! The snapshot crosses as one string of lines and the answer as one JSON string: a 1,000-order
+//! snapshot is tens of thousands of elements, and one string is far cheaper than one boundary
+//! crossing per field. Nothing here throws into the page: every failure comes back as `{"error": …}`.
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -15,32 +15,72 @@ use crate::read::Lang;
 /// What the caller may set besides the snapshot.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-struct ScanOptions {
-    /// The seller's settings; the defaults when absent.
-    policy: Option<Policy>,
+pub(super) struct ScanOptions {
+    /// The seller's settings as stored; the defaults when absent (see `ScanOptions::policy`).
+    #[serde(rename = "policy")]
+    pub stored_policy: Option<serde_json::Value>,
     /// Force a language instead of the page's.
-    lang: Option<String>,
+    pub lang: Option<String>,
 }
 
-fn error_json(message: impl std::fmt::Display) -> String {
+impl ScanOptions {
+    /// The policy the settings hold. Settings stored by an older version may carry a field this
+    /// version dropped: it is ignored, and every field this version knows is used, so one leftover
+    /// never stops the scans. (The widget, which takes options from code, still refuses unknown
+    /// fields: there they are typos.)
+    pub fn policy(&self) -> Result<Policy, String> {
+        let Some(serde_json::Value::Object(stored)) = &self.stored_policy else {
+            return match &self.stored_policy {
+                None | Some(serde_json::Value::Null) => Ok(Policy::default()),
+                Some(_) => Err("bad options: policy is not an object".into()),
+            };
+        };
+        let known = match serde_json::to_value(Policy::default()) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            _ => return Err("bad options: no default policy".into()),
+        };
+        let current: serde_json::Map<String, serde_json::Value> = stored
+            .iter()
+            .filter(|(name, _)| known.contains_key(name.as_str()))
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect();
+        serde_json::from_value(serde_json::Value::Object(current))
+            .map_err(|e| format!("bad options: policy: {e}"))
+    }
+}
+
+pub(super) fn error_json(message: impl std::fmt::Display) -> String {
     serde_json::json!({ "error": message.to_string() }).to_string()
 }
 
-fn policy_errors_json(errors: &[PolicyError]) -> String {
+pub(super) fn policy_errors_json(errors: &[PolicyError]) -> String {
     serde_json::json!({ "error": "invalid settings", "policyErrors": errors }).to_string()
 }
 
-fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
+pub(super) fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp_millis(now_ms as i64)
 }
 
-/// The decision for a snapshot (JSON) at `nowMs`; JSON `ScanResult` or `{"error"}`.
-#[wasm_bindgen(js_name = scanSnapshot)]
-pub fn scan_snapshot(snapshot_json: &str, options_json: &str, now_ms: f64) -> String {
-    let snapshot: Snapshot = match serde_json::from_str(snapshot_json) {
-        Ok(s) => s,
-        Err(e) => return error_json(format!("bad snapshot: {e}")),
+/// The decision for a snapshot given as lines (see `read::page::lines`) at `nowMs`. With `rows`,
+/// the root's children are the rows that changed, after the context nodes an earlier scan named.
+/// JSON `ScanResult` or `{"error"}`.
+#[wasm_bindgen(js_name = scanLines)]
+pub fn scan_lines(
+    lang: &str,
+    url: &str,
+    lines: &str,
+    options_json: &str,
+    now_ms: f64,
+    rows: bool,
+) -> String {
+    let mut snapshot = Snapshot {
+        lang: lang.to_string(),
+        url: url.to_string(),
+        nodes: Vec::new(),
     };
+    if let Err(e) = page::lines::parse_into(lines, &mut snapshot.nodes) {
+        return error_json(format!("bad snapshot: {e}"));
+    }
     let options: ScanOptions = match serde_json::from_str(options_json) {
         Ok(o) => o,
         Err(e) => return error_json(format!("bad options: {e}")),
@@ -48,15 +88,24 @@ pub fn scan_snapshot(snapshot_json: &str, options_json: &str, now_ms: f64) -> St
     let Some(now) = instant(now_ms) else {
         return error_json("bad time");
     };
-    let policy = options.policy.unwrap_or_default();
-    match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
+    let policy = match options.policy() {
+        Ok(policy) => policy,
+        Err(e) => return error_json(e),
+    };
+    let lang = options.lang.as_deref();
+    let result = if rows {
+        page::scan_rows(&snapshot, &policy, lang, now)
+    } else {
+        page::scan(&snapshot, &policy, lang, now)
+    };
+    match result {
         Ok(result) => serde_json::to_string(&result).unwrap_or_else(error_json),
         Err(errors) => policy_errors_json(&errors),
     }
 }
 
 /// Scans and annotates the subtree of `root` in place (the widget, and pages where the
-/// extension's wasm may run beside the DOM). Returns the same JSON as `scanSnapshot`.
+/// extension's wasm may run beside the DOM). Returns the same JSON as `scanLines`.
 #[wasm_bindgen(js_name = scanElement)]
 pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) -> String {
     let document = root.owner_document();
@@ -74,7 +123,10 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
     let Some(now) = instant(now_ms) else {
         return error_json("bad time");
     };
-    let policy = options.policy.unwrap_or_default();
+    let policy = match options.policy() {
+        Ok(policy) => policy,
+        Err(e) => return error_json(e),
+    };
     match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
         Ok(result) => match crate::dom::apply(&elements, &result.patches) {
             Ok(_) => serde_json::to_string(&result).unwrap_or_else(error_json),
@@ -84,10 +136,10 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
     }
 }
 
-/// The snapshot Rust takes of `root`, as JSON (to check the extension's JavaScript twin).
-#[wasm_bindgen(js_name = snapshotElement)]
-pub fn snapshot_element(root: &web_sys::Element, lang: &str, url: &str) -> String {
-    serde_json::to_string(&crate::dom::snapshot(root, lang, url).0).unwrap_or_else(error_json)
+/// The snapshot Rust takes of `root`, as lines (the content script's format, to check its twin).
+#[wasm_bindgen(js_name = snapshotLines)]
+pub fn snapshot_lines(root: &web_sys::Element) -> String {
+    page::lines::write(&crate::dom::snapshot(root, "", "").0.nodes)
 }
 
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.
@@ -116,5 +168,36 @@ pub fn describe_deadline(kind: &str, seconds_left: f64, lang: &str) -> String {
     match serde_json::from_value::<DeadlineKind>(serde_json::Value::String(kind.to_string())) {
         Ok(kind) => crate::present::within(kind, seconds_left as i64, lang),
         Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(json: &str) -> ScanOptions {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_stored_policy_keeps_what_this_version_knows_and_ignores_a_dropped_field() {
+        let policy = options(r#"{"policy":{"handlingDays":3,"shipTargetDays":2}}"#)
+            .policy()
+            .unwrap();
+        assert_eq!(policy.handling_days, 3);
+        assert_eq!(
+            policy.ship_target_hours,
+            Policy::default().ship_target_hours
+        );
+    }
+
+    #[test]
+    fn a_stored_policy_with_a_bad_value_is_still_an_error() {
+        let error = options(r#"{"policy":{"handlingDays":"three"}}"#)
+            .policy()
+            .unwrap_err();
+        assert!(error.starts_with("bad options: policy:"), "{error}");
+        assert!(options(r#"{"policy":7}"#).policy().is_err());
+        assert_eq!(options("{}").policy().unwrap(), Policy::default());
     }
 }

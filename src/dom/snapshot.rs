@@ -37,8 +37,9 @@ fn walk(el: &Element, parent: i64, nodes: &mut Vec<Node>, elements: &mut Vec<Ele
     nodes.push(Node {
         p: parent,
         t: el.local_name(),
-        c: el.get_attribute("class").unwrap_or_default(),
-        k: el.get_attribute("data-next-table-col").unwrap_or_default(),
+        // Collapsed like the text: a field of the snapshot's lines never holds a tab or a line break.
+        c: collapse(&el.get_attribute("class").unwrap_or_default()),
+        k: collapse(&el.get_attribute("data-next-table-col").unwrap_or_default()),
         x: String::new(),
     });
     elements.push(el.clone());
@@ -61,5 +62,9 @@ fn walk(el: &Element, parent: i64, nodes: &mut Vec<Node>, elements: &mut Vec<Ele
         }
         child = node.next_sibling();
     }
-    nodes[index].x = own.split_whitespace().collect::<Vec<_>>().join(" ");
+    nodes[index].x = collapse(&own);
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

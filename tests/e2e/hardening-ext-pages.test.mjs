@@ -1,7 +1,8 @@
 // Hardening of the extension on hostile pages (issue 7): deep and malformed markup, odd Unicode
 // digits, right-to-left text, a row ticking every 100 ms, rows removed while a scan runs, payloads
-// in every field. Cases that fail today are in hardening-ext-known-bugs.test.mjs. The 10,000-order long-task check and the same-frame check
-// are in hardening-ext-large.test.mjs and hardening-ext-frame.test.mjs.
+// in every field. Duplicated orders and older settings are in hardening-ext-state.test.mjs; the
+// 10,000-order long-task check and the same-frame check in hardening-ext-large.test.mjs and
+// hardening-ext-frame.test.mjs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from './harness.mjs';

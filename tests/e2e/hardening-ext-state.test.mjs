@@ -1,5 +1,6 @@
-// Extension hardening cases that FAIL today (kept out of `make test` until fixed; run them with
-// `make test-hardening-pending`). Each names the behaviour the issue asks for.
+// Extension hardening: the overlay's counts when an order appears twice, and settings stored by an
+// older version (both failed before the overlay counted distinct orders and the scan ignored
+// dropped policy fields).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from './harness.mjs';
