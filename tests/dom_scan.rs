@@ -39,9 +39,12 @@ fn snapshot_lists_elements_in_document_order_with_their_own_text() {
     assert_eq!(snapshot.nodes[0].p, -1);
     let th = snapshot.nodes.iter().position(|n| n.t == "th").unwrap();
     assert_eq!(snapshot.nodes[th].x, "Order No.");
-    // Scripts are not page data; images carry no text but are still elements.
+    // Scripts are not page data; an image has neither text nor child elements: nothing to read.
     assert!(snapshot.nodes.iter().all(|n| n.t != "script"));
-    assert!(snapshot.nodes.iter().any(|n| n.t == "img"));
+    assert!(snapshot.nodes.iter().all(|n| n.t != "img"));
+    // Table cells stay, empty or not: plain tables are read by column position.
+    let tds = snapshot.nodes.iter().filter(|n| n.t == "td").count();
+    assert_eq!(tds, 9);
     let escaped = snapshot
         .nodes
         .iter()

@@ -6,6 +6,7 @@
 // The walk can stop and resume (`SnapshotWalker.step(until)`), so a page of 10,000 orders is read
 // in slices that each leave the page's main thread within a few milliseconds.
 
+const CELLS = new Set(['td', 'th']);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'textarea', 'input']);
 // Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace` uses; JavaScript's
 // `\s` differs (it also matches U+FEFF).
@@ -44,23 +45,32 @@ export class SnapshotWalker {
     while (stack.length) {
       const parent = stack.pop();
       const el = stack.pop();
-      if (parent >= 0 && (SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui'))) continue;
+      if (parent >= 0 && skipped(el)) continue;
       const index = elements.length;
-      elements.push(el);
       let own = '';
       const mark = stack.length;
       for (let child = el.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === 3) own += `${child.nodeValue} `;
-        else if (child.nodeType === 1) stack.push(child, index);
+        else if (child.nodeType === 1 && !skipped(child)) stack.push(child, index);
       }
+      const text = own ? collapse(own) : '';
+      // An element without text or child elements (an icon, a <col>) carries nothing to read; a
+      // table cell stays, since plain tables are read by column position.
+      if (!text && stack.length === mark && parent >= 0 && !CELLS.has(el.localName)) continue;
+      elements.push(el);
       reversePairs(stack, mark);
       const cls = el.getAttribute('class');
       const col = el.getAttribute('data-next-table-col');
-      out += `${parent}\t${el.localName}\t${cls ? collapse(cls) : ''}\t${col ? collapse(col) : ''}\t${own ? collapse(own) : ''}\n`;
+      out += `${parent}\t${el.localName}\t${cls ? collapse(cls) : ''}\t${col ? collapse(col) : ''}\t${text}\n`;
       if ((++count & 255) === 0 && performance.now() > until) break;
     }
     return out;
   }
+}
+
+/** Elements whose text is never order data, and the extension's own UI. */
+function skipped(el) {
+  return SKIPPED.has(el.localName) || el.hasAttribute('data-dg-ui');
 }
 
 /** The children were pushed in document order; the stack must pop them in document order. */

@@ -1,5 +1,6 @@
 //! A snapshot of a subtree: every element in document order with its tag, class, Fusion column
-//! key and own text. The decision about what is an order happens in Rust, on this snapshot.
+//! key and own text (elements with neither text nor child elements left out). The decision about
+//! what is an order happens in Rust, on this snapshot.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node as DomNode};
@@ -44,6 +45,7 @@ fn walk(el: &Element, parent: i64, nodes: &mut Vec<Node>, elements: &mut Vec<Ele
     });
     elements.push(el.clone());
     let mut own = String::new();
+    let mut has_child_element = false;
     let mut child = el.first_child();
     while let Some(node) = child {
         match node.node_type() {
@@ -55,6 +57,7 @@ fn walk(el: &Element, parent: i64, nodes: &mut Vec<Node>, elements: &mut Vec<Ele
             }
             DomNode::ELEMENT_NODE => {
                 if let Some(child_el) = node.dyn_ref::<Element>() {
+                    has_child_element |= !skipped(child_el);
                     walk(child_el, index as i64, nodes, elements);
                 }
             }
@@ -62,7 +65,19 @@ fn walk(el: &Element, parent: i64, nodes: &mut Vec<Node>, elements: &mut Vec<Ele
         }
         child = node.next_sibling();
     }
-    nodes[index].x = collapse(&own);
+    let text = collapse(&own);
+    // An element without text or child elements (an icon, a <col>) carries nothing to read; a
+    // table cell stays, since plain tables are read by column position.
+    if text.is_empty() && !has_child_element && parent >= 0 && !is_cell(el) {
+        nodes.pop();
+        elements.pop();
+        return;
+    }
+    nodes[index].x = text;
+}
+
+fn is_cell(el: &Element) -> bool {
+    matches!(el.local_name().as_str(), "td" | "th")
 }
 
 fn collapse(text: &str) -> String {
