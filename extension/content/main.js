@@ -11,7 +11,7 @@
 // One timer wakes at the next minute boundary while a clock runs. No polling. Everything stops
 // through one AbortSignal.
 
-import { SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
+import { ElementFinder, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
 import { applyPatches, clearRecord } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
@@ -55,6 +55,7 @@ export async function start(options = {}) {
   let fullQueued = 0;
   let fullAgain = false;
   let heldTargets = []; // nodes changed while a full scan ran, looked at when it ends
+  let elementsMoved = false; // elements came or went during a full scan: its indices may be off
   let timer = 0;
   let lastReport = '';
 
@@ -85,8 +86,9 @@ export async function start(options = {}) {
     if (!root || signal.aborted) return;
     const lang = pageLang();
     const url = location.href;
-    const walker = new SnapshotWalker([root]);
+    const walker = new SnapshotWalker([root], { keep: false });
     const task = new TaskBudget();
+    elementsMoved = false;
     let step;
     if (engine.PageScan) {
       const scan = new engine.PageScan(lang, url, scanOptions(), Date.now());
@@ -100,7 +102,7 @@ export async function start(options = {}) {
         const found = JSON.parse(scan.discover());
         if (found.error) return showError(found);
         step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches };
-        await finishFullScan(walker.elements, step, lang, started, task);
+        await finishFullScan(root, step, lang, started, task);
       } finally {
         scan.free();
       }
@@ -114,21 +116,39 @@ export async function start(options = {}) {
       if (result.error) return showError(result);
       const found = { records: result.patches.length, context: result.context, lang: result.lang, ui: result.summary.ui, why: result.summary.why };
       step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
-      await finishFullScan(walker.elements, step, lang, started, task);
+      await finishFullScan(root, step, lang, started, task);
     }
   }
 
-  async function finishFullScan(elements, { found, patches }, lang, started, task) {
+  async function finishFullScan(root, { found, patches }, lang, started, task) {
     view = found;
     const next = new Map();
+    // The patches name elements by line; walk the page again to find them (records come in
+    // document order, each anchor inside its record), picking the context nodes on the way.
+    const finder = new ElementFinder(root);
+    const wanted = [...found.context].sort((a, b) => a - b);
+    const contextElements = [];
+    const pick = (upTo) => {
+      while (wanted.length && wanted[0] <= upTo) contextElements.push(finder.at(wanted.shift()));
+    };
     for (let from = 0; from < found.records; from += BATCH) {
       if (await task.pause() || signal.aborted) return;
-      for (const [el, patch] of applyPatches(elements, patches(from), uiOf(lang))) next.set(el, patch);
+      const batch = patches(from);
+      const elements = [];
+      for (const patch of batch) {
+        pick(patch.node);
+        elements[patch.node] = finder.at(patch.node);
+        pick(patch.badge.anchor);
+        elements[patch.badge.anchor] = finder.at(patch.badge.anchor);
+      }
+      for (const [el, patch] of applyPatches(elements, batch, uiOf(lang))) next.set(el, patch);
     }
+    pick(Infinity);
     for (const el of entries.keys()) if (!next.has(el)) clearRecord(el);
     entries = next;
     lists = new Set([...next.keys()].map((el) => el.parentElement).filter(Boolean));
-    context = found.context.map((i) => elements[i]).filter(Boolean);
+    context = contextElements.filter(Boolean);
+    if (elementsMoved) fullAgain = true;
     publish();
     document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
   }
@@ -164,7 +184,11 @@ export async function start(options = {}) {
 
   /** What the observer saw: rows to rescan now, or a full scan when the page changed elsewhere. */
   function changed(targets) {
-    if (full) { heldTargets.push(...targets); return; }
+    if (full) {
+      heldTargets.push(...targets);
+      if (targets.some(({ moved }) => moved)) elementsMoved = true;
+      return;
+    }
     const rows = new Set();
     let elsewhere = false;
     let removed = false;
@@ -231,8 +255,10 @@ export async function start(options = {}) {
     const targets = [];
     for (const m of mutations) {
       if (isOurs(m)) continue;
-      const added = m.type === 'childList' && (m.addedNodes.length || m.removedNodes.length) ? [...m.addedNodes] : null;
-      targets.push({ node: m.target, added });
+      const childList = m.type === 'childList' && (m.addedNodes.length || m.removedNodes.length);
+      const added = childList ? [...m.addedNodes] : null;
+      const moved = childList && (added.some(isElement) || [...m.removedNodes].some(isElement));
+      targets.push({ node: m.target, added, moved });
     }
     if (targets.length) changed(targets);
   });
@@ -314,6 +340,10 @@ function nextTask() {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+}
+
+function isElement(node) {
+  return node.nodeType === 1;
 }
 
 /** A mutation caused by the extension's own UI (badges, overlay) is no reason to rescan. */

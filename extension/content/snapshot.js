@@ -20,15 +20,23 @@ export function collapse(text) {
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-/** A resumable pre-order walk of element subtrees; `elements[i]` is the element of line `i`. */
+/**
+ * A resumable pre-order walk of element subtrees. `count` is the number of lines so far; with
+ * `keep`, `elements[i]` is the element of line `i`.
+ */
 export class SnapshotWalker {
   /**
    * @param {Element[]} tops the subtrees to walk, in order
-   * @param {{ parent?: number, elements?: (Element|null)[] }} options the line index the tops hang
-   *   from (-1: they are roots), and elements already numbered (a synthetic root)
+   * @param {{ parent?: number, elements?: (Element|null)[], keep?: boolean }} options the line
+   *   index the tops hang from (-1: they are roots), elements already numbered (a synthetic root),
+   *   and whether to keep every element (a page of 10,000 orders has 400,000: keeping them all
+   *   costs the page long garbage-collection pauses, so a full scan finds them again instead,
+   *   with an `ElementFinder`)
    */
-  constructor(tops, { parent = -1, elements = [] } = {}) {
+  constructor(tops, { parent = -1, elements = [], keep = true } = {}) {
     this.elements = elements;
+    this.keep = keep;
+    this.count = elements.length;
     this.stack = [];
     for (let i = tops.length - 1; i >= 0; i -= 1) this.stack.push(tops[i], parent);
   }
@@ -39,32 +47,68 @@ export class SnapshotWalker {
 
   /** Walks until done or `performance.now()` passes `until`; returns the new lines. */
   step(until = Infinity) {
-    const { stack, elements } = this;
     let out = '';
-    let count = 0;
-    while (stack.length) {
-      const parent = stack.pop();
-      const el = stack.pop();
-      if (parent >= 0 && skipped(el)) continue;
-      const index = elements.length;
-      let own = '';
-      const mark = stack.length;
-      for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 3) own += `${child.nodeValue} `;
-        else if (child.nodeType === 1 && !skipped(child)) stack.push(child, index);
-      }
-      const text = own ? collapse(own) : '';
-      // An element without text or child elements (an icon, a <col>) carries nothing to read; a
-      // table cell stays, since plain tables are read by column position.
-      if (!text && stack.length === mark && parent >= 0 && !CELLS.has(el.localName)) continue;
-      elements.push(el);
-      reversePairs(stack, mark);
-      const cls = el.getAttribute('class');
-      const col = el.getAttribute('data-next-table-col');
-      out += `${parent}\t${el.localName}\t${cls ? collapse(cls) : ''}\t${col ? collapse(col) : ''}\t${text}\n`;
-      if ((++count & 255) === 0 && performance.now() > until) break;
+    let visits = 0;
+    while (this.stack.length) {
+      const line = this.next(true);
+      if (line === null) continue;
+      out += line;
+      if ((++visits & 255) === 0 && performance.now() > until) break;
     }
     return out;
+  }
+
+  /**
+   * Visits the next element: its line (with `lines`; else '') and it becomes `this.current`, or
+   * null when the element is left out.
+   */
+  next(lines) {
+    const { stack } = this;
+    const parent = stack.pop();
+    const el = stack.pop();
+    if (parent >= 0 && skipped(el)) return null;
+    const index = this.count;
+    let own = '';
+    const mark = stack.length;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) own += `${child.nodeValue} `;
+      else if (child.nodeType === 1 && !skipped(child)) stack.push(child, index);
+    }
+    const text = own ? collapse(own) : '';
+    // An element without text or child elements (an icon, a <col>) carries nothing to read; a
+    // table cell stays, since plain tables are read by column position.
+    if (!text && stack.length === mark && parent >= 0 && !CELLS.has(el.localName)) return null;
+    this.count += 1;
+    this.current = el;
+    if (this.keep) this.elements.push(el);
+    reversePairs(stack, mark);
+    if (!lines) return '';
+    const cls = el.getAttribute('class');
+    const col = el.getAttribute('data-next-table-col');
+    return `${parent}\t${el.localName}\t${cls ? collapse(cls) : ''}\t${col ? collapse(col) : ''}\t${text}\n`;
+  }
+}
+
+/**
+ * Finds the elements of a full scan's lines again, walking the same way, forward only: `at(i)`
+ * for non-decreasing `i`. Valid while the page's elements did not change since the lines were
+ * taken (the content script rescans when they did).
+ */
+export class ElementFinder {
+  constructor(root) {
+    this.walker = new SnapshotWalker([root], { keep: false });
+    this.index = -1;
+  }
+
+  /** The element of line `i`, or null when the page has fewer (or `i` is behind). */
+  at(i) {
+    const { walker } = this;
+    if (i < this.index) return null;
+    while (this.index < i) {
+      if (walker.done) return null;
+      if (walker.next(false) !== null) this.index = walker.count - 1;
+    }
+    return walker.current;
   }
 }
 
