@@ -25,6 +25,7 @@ const TASK_MS = 20;
 // slice gets more time, since every yield there costs the page a full render before the rest.
 const FIRST_TASK_MS = 40;
 const BATCH = 50;
+const MAX_ALERTS = 100;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -43,7 +44,7 @@ export async function start(options = {}) {
   const overlay = new Overlay({ signal, engine: engine.mode, store: globalThis.chrome?.storage?.local });
   const pageLang = () => document.documentElement.lang || navigator.language || '';
 
-  /** Annotated records: element → its patch. */
+  /** Annotated records: element → what the overlay needs of its patch (`summaryOf`). */
   let entries = new Map();
   /** Parents of records: children added there are candidate rows. */
   let lists = new Set();
@@ -56,6 +57,7 @@ export async function start(options = {}) {
   let fullAgain = false;
   let heldTargets = []; // nodes changed while a full scan ran, looked at when it ends
   let elementsMoved = false; // elements came or went during a full scan: its indices may be off
+  let movedRetries = 0;
   let timer = 0;
   let lastReport = '';
 
@@ -133,6 +135,14 @@ export async function start(options = {}) {
     };
     for (let from = 0; from < found.records; from += BATCH) {
       if (await task.pause() || signal.aborted) return;
+      // Elements came or went since the walk: the lines' indices may name other elements now.
+      // Start again rather than annotate the wrong rows (a page that never stops moving gets
+      // annotated on the third try; what moved is then rescanned as changed rows).
+      if (elementsMoved && movedRetries < 2) {
+        movedRetries += 1;
+        fullAgain = true;
+        return;
+      }
       const batch = patches(from);
       const elements = [];
       for (const patch of batch) {
@@ -141,14 +151,14 @@ export async function start(options = {}) {
         pick(patch.badge.anchor);
         elements[patch.badge.anchor] = finder.at(patch.badge.anchor);
       }
-      for (const [el, patch] of applyPatches(elements, batch, uiOf(lang))) next.set(el, patch);
+      for (const [el, patch] of applyPatches(elements, batch, uiOf(lang))) next.set(el, summaryOf(patch));
     }
     pick(Infinity);
     for (const el of entries.keys()) if (!next.has(el)) clearRecord(el);
     entries = next;
     lists = new Set([...next.keys()].map((el) => el.parentElement).filter(Boolean));
     context = contextElements.filter(Boolean);
-    if (elementsMoved) fullAgain = true;
+    movedRetries = 0;
     publish();
     document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
   }
@@ -170,7 +180,7 @@ export async function start(options = {}) {
       if (result.error) return showError(result);
       const seen = new Set();
       for (const [el, patch] of applyPatches(elements, result.patches, uiOf(lang))) {
-        entries.set(el, patch);
+        entries.set(el, summaryOf(patch));
         seen.add(el);
         if (el.parentElement) lists.add(el.parentElement);
       }
@@ -294,27 +304,40 @@ export async function start(options = {}) {
 export function summarize(entries, view, now) {
   const rank = new Map(view.ui.risks.map(([risk], i) => [risk, i]));
   const orders = new Map();
-  for (const [element, patch] of entries) if (!orders.has(patch.orderId)) orders.set(patch.orderId, { element, patch });
+  for (const [element, item] of entries) if (!orders.has(item.orderId)) orders.set(item.orderId, { element, item });
   const counts = { total: orders.size, overdue: 0, critical: 0, unreadable: 0, warning: 0, ok: 0, none: 0 };
   const running = [];
-  const alerts = [];
-  for (const item of orders.values()) {
-    const { patch } = item;
-    counts[patch.risk] += 1;
-    if (!patch.deadline) continue;
-    const at = Date.parse(patch.deadline);
-    running.push({ ...item, at });
-    if (patch.actionable && at > now) alerts.push({ orderId: patch.orderId, deadlineMs: at, kind: patch.deadlineKind });
+  for (const order of orders.values()) {
+    counts[order.item.risk] += 1;
+    if (order.item.at != null) running.push(order);
   }
-  running.sort((a, b) => (rank.get(a.patch.risk) - rank.get(b.patch.risk)) || (a.at - b.at));
+  const byUrgency = (a, b) => (rank.get(a.item.risk) - rank.get(b.item.risk)) || (a.item.at - b.item.at);
+  running.sort(byUrgency);
+  // The background sets an alarm per alert and lead time: the soonest ones are enough, the rest
+  // come with later scans.
+  const alerts = running.filter(({ item }) => item.actionable && item.at > now)
+    .sort((a, b) => a.item.at - b.item.at).slice(0, MAX_ALERTS)
+    .map(({ item }) => ({ orderId: item.orderId, deadlineMs: item.at, kind: item.kind }));
   return {
     recognised: orders.size > 0,
     why: orders.size > 0 ? null : view.why,
     counts,
-    next: running.slice(0, 5).map(({ element, patch }) => ({ element, orderId: patch.orderId, risk: patch.risk, text: patch.badge.text })),
+    next: running.slice(0, 5).map(({ element, item }) => ({ element, orderId: item.orderId, risk: item.risk, text: item.text })),
     alerts,
     refreshAtMs: running.length ? (Math.floor(now / 60000) + 1) * 60000 : null,
     ui: view.ui,
+  };
+}
+
+/** What the overlay, the toolbar and the notifications need of a patch (the rest is on the page). */
+function summaryOf(patch) {
+  return {
+    orderId: patch.orderId,
+    risk: patch.risk,
+    at: patch.deadline ? Date.parse(patch.deadline) : null,
+    kind: patch.deadlineKind,
+    actionable: Boolean(patch.actionable),
+    text: patch.badge.text,
   };
 }
 
