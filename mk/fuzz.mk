@@ -1,7 +1,6 @@
 # Fuzzing the readers with cargo-fuzz (libFuzzer): `make fuzz` runs every target FUZZ_SECONDS,
-# `make fuzz-smoke` a few seconds each. Not part of `make test`: there the proptests over
-# arbitrary strings (tests/read_*_no_panic.rs) cover "never panics" without building the
-# instrumented fuzz crate (about 7 minutes on a fresh machine).
+# `make fuzz-smoke` (in `make test`) 10 seconds each, which costs the instrumented build (about 7
+# minutes on a fresh machine) on top of the proptests over arbitrary strings (tests/read_*_no_panic.rs).
 #
 # cargo-fuzz needs nightly-only compiler flags. A fresh machine has only the stable toolchain
 # and cannot fetch another, so the stable compiler is told to accept them (RUSTC_BOOTSTRAP=1),
@@ -55,3 +54,5 @@ fuzz: tool-rust tool-cargo-fuzz
 
 fuzz-smoke: tool-rust tool-cargo-fuzz
 	$(call run_fuzzers,10)
+
+TEST_STEPS += fuzz-smoke

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::scan::{error_json, instant, policy_errors_json, ScanOptions};
+use super::scan::{error_json, instant, valid_settings};
 use crate::read::page::{self, PageSession, Patch, ScanSetup, UiWords};
 use crate::read::Lang;
 
@@ -38,17 +38,11 @@ impl PageScan {
     /// (`{policy, lang}` JSON) at `nowMs`. Bad options surface at `discover`.
     #[wasm_bindgen(constructor)]
     pub fn new(lang: &str, url: &str, options_json: &str, now_ms: f64) -> PageScan {
-        let setup = match (
-            serde_json::from_str::<ScanOptions>(options_json),
-            instant(now_ms),
-        ) {
-            (Err(e), _) => Err(error_json(format!("bad options: {e}"))),
-            (_, None) => Err(error_json("bad time")),
-            (Ok(options), Some(now)) => match options.policy() {
-                Ok(policy) => ScanSetup::new(lang, url, &policy, options.lang.as_deref(), now)
-                    .map_err(|errors| policy_errors_json(&errors)),
-                Err(e) => Err(error_json(e)),
-            },
+        let setup = match instant(now_ms) {
+            None => Err(error_json("bad time")),
+            Some(now) => valid_settings(options_json).map(|(valid, lang_override)| {
+                ScanSetup::with_valid(valid, lang, url, lang_override.as_deref(), now)
+            }),
         };
         PageScan {
             session: PageSession::new(lang, url, false),

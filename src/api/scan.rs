@@ -4,12 +4,15 @@
 //! snapshot is tens of thousands of elements, and one string is far cheaper than one boundary
 //! crossing per field. Nothing here throws into the page: every failure comes back as `{"error": …}`.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::core::{DeadlineKind, Policy, PolicyError};
-use crate::read::page::{self, Snapshot};
+use crate::core::{DeadlineKind, Policy, PolicyError, ValidPolicy};
+use crate::read::page::{self, ScanSetup, Snapshot};
 use crate::read::Lang;
 
 /// What the caller may set besides the snapshot.
@@ -81,27 +84,47 @@ pub fn scan_lines(
     if let Err(e) = page::lines::parse_into(lines, &mut snapshot.nodes) {
         return error_json(format!("bad snapshot: {e}"));
     }
-    let options: ScanOptions = match serde_json::from_str(options_json) {
-        Ok(o) => o,
-        Err(e) => return error_json(format!("bad options: {e}")),
-    };
     let Some(now) = instant(now_ms) else {
         return error_json("bad time");
     };
-    let policy = match options.policy() {
-        Ok(policy) => policy,
-        Err(e) => return error_json(e),
+    let (valid, lang_override) = match valid_settings(options_json) {
+        Ok(settings) => settings,
+        Err(json) => return json,
     };
-    let lang = options.lang.as_deref();
-    let result = if rows {
-        page::scan_rows(&snapshot, &policy, lang, now)
-    } else {
-        page::scan(&snapshot, &policy, lang, now)
-    };
-    match result {
-        Ok(result) => serde_json::to_string(&result).unwrap_or_else(error_json),
-        Err(errors) => policy_errors_json(&errors),
+    let setup = ScanSetup::with_valid(valid, lang, url, lang_override.as_deref(), now);
+    serde_json::to_string(&page::scan_prepared(&snapshot, &setup, rows)).unwrap_or_else(error_json)
+}
+
+/// The validated policy and the language override of scan options (JSON), or the error JSON.
+/// A page sends the same options with every batch of changed rows: the last answer is kept, since
+/// validating builds the holiday calendars.
+pub(super) fn valid_settings(
+    options_json: &str,
+) -> Result<(Rc<ValidPolicy>, Option<String>), String> {
+    type Last = Option<(String, Rc<ValidPolicy>, Option<String>)>;
+    thread_local! {
+        static LAST: RefCell<Last> = const { RefCell::new(None) };
     }
+    if let Some(hit) = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(json, _, _)| json == options_json)
+            .map(|(_, valid, lang)| (valid.clone(), lang.clone()))
+    }) {
+        return Ok(hit);
+    }
+    let options: ScanOptions =
+        serde_json::from_str(options_json).map_err(|e| error_json(format!("bad options: {e}")))?;
+    let policy = options.policy().map_err(error_json)?;
+    let valid = Rc::new(policy.validate().map_err(|e| policy_errors_json(&e))?);
+    LAST.with(|last| {
+        *last.borrow_mut() = Some((
+            options_json.to_string(),
+            valid.clone(),
+            options.lang.clone(),
+        ))
+    });
+    Ok((valid, options.lang))
 }
 
 /// Scans and annotates the subtree of `root` in place (the widget, and pages where the
@@ -199,5 +222,17 @@ mod tests {
         assert!(error.starts_with("bad options: policy:"), "{error}");
         assert!(options(r#"{"policy":7}"#).policy().is_err());
         assert_eq!(options("{}").policy().unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn settings_are_validated_once_per_distinct_options() {
+        let (a, _) = valid_settings(r#"{"policy":{"handlingDays":3}}"#).unwrap();
+        let (b, _) = valid_settings(r#"{"policy":{"handlingDays":3}}"#).unwrap();
+        assert!(Rc::ptr_eq(&a, &b));
+        let (c, lang) = valid_settings(r#"{"policy":{"handlingDays":4},"lang":"de"}"#).unwrap();
+        assert!(!Rc::ptr_eq(&a, &c));
+        assert_eq!(lang.as_deref(), Some("de"));
+        let error = valid_settings(r#"{"policy":{"handlingDays":0}}"#).unwrap_err();
+        assert!(error.contains("policyErrors"), "{error}");
     }
 }

@@ -230,18 +230,23 @@ fn scan_nodes(
     list_root: bool,
 ) -> Result<ScanResult, Vec<PolicyError>> {
     let setup = ScanSetup::new(&snapshot.lang, &snapshot.url, policy, lang_override, now)?;
+    Ok(scan_prepared(snapshot, &setup, list_root))
+}
+
+/// `scan` (or, with `list_root`, `scan_rows`) with the settings validated before.
+pub fn scan_prepared(snapshot: &Snapshot, setup: &ScanSetup, list_root: bool) -> ScanResult {
     let nodes = &snapshot.nodes;
     let ids = session::ids_of(nodes);
     let shape = tree::Shape::new(nodes);
     let discovered = session::Discovered::new(nodes, &shape, &ids, list_root);
-    let analysed = discovered.analyze(nodes, &shape, 0..usize::MAX, &setup);
-    let summary = summarize(&setup, &analysed, discovered.found.ids_seen);
-    Ok(ScanResult {
+    let analysed = discovered.analyze(nodes, &shape, 0..usize::MAX, setup);
+    let summary = summarize(setup, &analysed, discovered.found.ids_seen);
+    ScanResult {
         lang: setup.lang,
         context: discovered.context(nodes, &shape),
         patches: analysed.into_iter().map(|(patch, _)| patch).collect(),
         summary,
-    })
+    }
 }
 
 /// The overlay's content for analysed records.

@@ -3,6 +3,7 @@
 //! `scan` runs the same steps in one go.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
@@ -16,7 +17,7 @@ use crate::read::{buyer_page, DateOrder, Lang};
 
 /// Everything a scan needs besides the nodes: the valid policy, the language, the clock.
 pub struct ScanSetup {
-    pub(super) valid: ValidPolicy,
+    pub(super) valid: Rc<ValidPolicy>,
     /// The language the words are in.
     pub lang: Lang,
     date_order: DateOrder,
@@ -33,14 +34,33 @@ impl ScanSetup {
         lang_override: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<ScanSetup, Vec<PolicyError>> {
-        Ok(ScanSetup {
-            valid: policy.validate()?,
+        let valid = Rc::new(policy.validate()?);
+        Ok(ScanSetup::with_valid(
+            valid,
+            snapshot_lang,
+            url,
+            lang_override,
+            now,
+        ))
+    }
+
+    /// With a policy validated before (validating builds calendars: a page scanned in many small
+    /// steps validates its settings once).
+    pub fn with_valid(
+        valid: Rc<ValidPolicy>,
+        snapshot_lang: &str,
+        url: &str,
+        lang_override: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> ScanSetup {
+        ScanSetup {
+            valid,
             lang: page_lang(snapshot_lang, lang_override),
             // Unknown stays unknown: a date whose day and month could swap is unreadable, not guessed.
             date_order: DateOrder::from_tag(snapshot_lang),
             side_by_url: url.contains("/p/order/") || buyer_page::is_my_orders_url(url),
             now,
-        })
+        }
     }
 }
 
