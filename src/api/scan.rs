@@ -5,21 +5,35 @@
 //! throws into the page: every failure comes back as `{"error": …}`.
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::core::{DeadlineKind, Policy, PolicyError};
+use super::json_read::{self, Read};
+use crate::core::{Policy, PolicyError};
 use crate::read::page::{self, Snapshot};
 use crate::read::Lang;
 
 /// What the caller may set besides the snapshot.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Default)]
 struct ScanOptions {
     /// The seller's settings; the defaults when absent.
     policy: Option<Policy>,
     /// Force a language instead of the page's.
     lang: Option<String>,
+}
+
+/// `{ policy, lang }` from JSON text; other fields are ignored.
+fn scan_options(json: &str) -> Read<ScanOptions> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut options = ScanOptions::default();
+    for (key, value) in json_read::object(&value, "ScanOptions")? {
+        match key.as_str() {
+            "policy" => options.policy = json_read::optional(value, json_read::policy)?,
+            "lang" => options.lang = json_read::optional(value, json_read::string)?,
+            _ => {}
+        }
+    }
+    Ok(options)
 }
 
 fn error_json(message: impl std::fmt::Display) -> String {
@@ -41,7 +55,7 @@ pub fn scan_snapshot(snapshot_json: &str, options_json: &str, now_ms: f64) -> St
         Ok(s) => s,
         Err(e) => return error_json(format!("bad snapshot: {e}")),
     };
-    let options: ScanOptions = match serde_json::from_str(options_json) {
+    let options = match scan_options(options_json) {
         Ok(o) => o,
         Err(e) => return error_json(format!("bad options: {e}")),
     };
@@ -67,7 +81,7 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
         .unwrap_or_default();
     let url = document.and_then(|d| d.url().ok()).unwrap_or_default();
     let (snapshot, elements) = crate::dom::snapshot(root, &lang, &url);
-    let options: ScanOptions = match serde_json::from_str(options_json) {
+    let options = match scan_options(options_json) {
         Ok(o) => o,
         Err(e) => return error_json(format!("bad options: {e}")),
     };
@@ -93,11 +107,14 @@ pub fn snapshot_element(root: &web_sys::Element, lang: &str, url: &str) -> Strin
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy_json: &str) -> String {
-    let errors = match serde_json::from_str::<Policy>(policy_json) {
+    let policy = serde_json::from_str::<Value>(policy_json)
+        .map_err(|e| e.to_string())
+        .and_then(|value| json_read::policy(&value));
+    let errors = match policy {
         Ok(policy) => policy.validate().err().unwrap_or_default(),
-        Err(e) => vec![PolicyError {
+        Err(message) => vec![PolicyError {
             field: String::new(),
-            message: e.to_string(),
+            message,
         }],
     };
     serde_json::to_string(&errors).unwrap_or_else(error_json)
@@ -113,8 +130,8 @@ pub fn default_policy() -> String {
 #[wasm_bindgen(js_name = describeDeadline)]
 pub fn describe_deadline(kind: &str, seconds_left: f64, lang: &str) -> String {
     let lang = Lang::from_tag(lang).unwrap_or_default();
-    match serde_json::from_value::<DeadlineKind>(serde_json::Value::String(kind.to_string())) {
-        Ok(kind) => crate::present::within(kind, seconds_left as i64, lang),
-        Err(_) => String::new(),
+    match json_read::KINDS.iter().find(|(name, _)| *name == kind) {
+        Some(&(_, kind)) => crate::present::within(kind, seconds_left as i64, lang),
+        None => String::new(),
     }
 }
