@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError};
-use crate::read::page::{self, Snapshot};
+use crate::read::page::{self, Node, Snapshot};
 use crate::read::Lang;
 
 /// What the caller may set besides the snapshot.
@@ -20,6 +20,42 @@ struct ScanOptions {
     policy: Option<Policy>,
     /// Force a language instead of the page's.
     lang: Option<String>,
+}
+
+/// A page snapshot from JSON text: `{ lang, url, nodes: [{ p, t, c, k, x }] }`, each field but a
+/// node's `p` and `t` optional; other fields are ignored.
+fn snapshot(json: &str) -> Read<Snapshot> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut snapshot = Snapshot::default();
+    for (key, value) in json_read::object(&value, "Snapshot")? {
+        match key.as_str() {
+            "lang" => snapshot.lang = json_read::string(value)?,
+            "url" => snapshot.url = json_read::string(value)?,
+            "nodes" => snapshot.nodes = json_read::list(value, node)?,
+            _ => {}
+        }
+    }
+    Ok(snapshot)
+}
+
+fn node(value: &Value) -> Read<Node> {
+    let fields = json_read::object(value, "Node")?;
+    let text = |key: &str| fields.get(key).map_or(Ok(String::new()), json_read::string);
+    Ok(Node {
+        p: json_read::i64_value(
+            fields
+                .get("p")
+                .ok_or_else(|| json_read::missing_field("p"))?,
+        )?,
+        t: json_read::string(
+            fields
+                .get("t")
+                .ok_or_else(|| json_read::missing_field("t"))?,
+        )?,
+        c: text("c")?,
+        k: text("k")?,
+        x: text("x")?,
+    })
 }
 
 /// `{ policy, lang }` from JSON text; other fields are ignored.
@@ -51,7 +87,7 @@ fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
 /// The decision for a snapshot (JSON) at `nowMs`; JSON `ScanResult` or `{"error"}`.
 #[wasm_bindgen(js_name = scanSnapshot)]
 pub fn scan_snapshot(snapshot_json: &str, options_json: &str, now_ms: f64) -> String {
-    let snapshot: Snapshot = match serde_json::from_str(snapshot_json) {
+    let snapshot = match snapshot(snapshot_json) {
         Ok(s) => s,
         Err(e) => return error_json(format!("bad snapshot: {e}")),
     };
@@ -133,5 +169,34 @@ pub fn describe_deadline(kind: &str, seconds_left: f64, lang: &str) -> String {
     match json_read::KINDS.iter().find(|(name, _)| *name == kind) {
         Some(&(_, kind)) => crate::present::within(kind, seconds_left as i64, lang),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshots_read_by_hand_as_serde_reads_them() {
+        let cases = [
+            r#"{"lang": "zh-CN", "url": "https://x", "nodes": [{"p": -1, "t": "div"},
+                {"p": 0, "t": "td", "c": "a b", "k": "orderId", "x": "8190", "z": 1}], "extra": true}"#,
+            "{}",
+            r#"{"nodes": [{"t": "div"}]}"#,
+            r#"{"nodes": [{"p": 0}]}"#,
+            r#"{"nodes": [{"p": 1.5, "t": "div"}]}"#,
+            r#"{"nodes": [{"p": 0, "t": "div", "x": 5}]}"#,
+            r#"{"nodes": {"p": 0}}"#,
+            r#"{"lang": null}"#,
+            "{\"nodes\": [",
+            "null",
+        ];
+        for case in cases {
+            let by_serde = serde_json::from_str::<Snapshot>(case)
+                .map_err(|e| e.to_string().split(" at line ").next().unwrap().to_string());
+            let by_hand =
+                snapshot(case).map_err(|e| e.split(" at line ").next().unwrap().to_string());
+            assert_eq!(by_hand, by_serde, "{case}");
+        }
     }
 }
