@@ -152,8 +152,15 @@ fn sniff_delimiters(text: &str) -> Vec<u8> {
             (delimiter, lines_with, counts.iter().sum())
         })
         .collect();
-    // Stable sort: ties keep `,` first.
-    scored.sort_by_key(|&(_, lines_with, total)| std::cmp::Reverse((lines_with, total)));
+    // Stable insertion sort of three, most lines first, then most delimiters; ties keep `,`
+    // first. By hand: a library sort is several KB of wasm per element type.
+    for sorted in 1..scored.len() {
+        let mut at = sorted;
+        while at > 0 && (scored[at].1, scored[at].2) > (scored[at - 1].1, scored[at - 1].2) {
+            scored.swap(at, at - 1);
+            at -= 1;
+        }
+    }
     scored
         .into_iter()
         .map(|(delimiter, _, _)| delimiter)

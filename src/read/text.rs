@@ -204,13 +204,11 @@ pub struct PhraseIndex<'a, T> {
 impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
     /// Indexes a table of normalised phrases and the normalised phrases that mask them.
     pub fn new(table: &[(&'a str, T)], mask: &[&'a str]) -> Self {
-        let mut sorted: Vec<(&'a [u8], Option<T>)> = table
-            .iter()
-            .map(|&(phrase, value)| (phrase.as_bytes(), Some(value)))
-            .chain(mask.iter().map(|phrase| (phrase.as_bytes(), None)))
-            .filter(|(phrase, _)| !phrase.is_empty())
-            .collect();
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let phrases: Vec<&'a str> = table.iter().map(|&(phrase, _)| phrase).collect();
+        let sorted = sorted_phrases(&phrases, mask)
+            .into_iter()
+            .map(|(phrase, at)| (phrase, table.get(at).map(|&(_, value)| value)))
+            .collect::<Vec<_>>();
         let by_first_byte = (0..=256)
             .map(|byte| sorted.partition_point(|(p, _)| usize::from(p[0]) < byte))
             .collect();
@@ -276,6 +274,21 @@ impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
             depth += 1;
         }
     }
+}
+
+/// The non-empty phrases of a table and then of its mask, sorted by bytes (equal phrases in
+/// that order), each with its index in the table (mask phrases past its end). One sort for
+/// every table's value type: a sort instantiated per type costs several KB of wasm.
+fn sorted_phrases<'a>(table: &[&'a str], mask: &[&'a str]) -> Vec<(&'a [u8], usize)> {
+    let mut sorted: Vec<(&'a [u8], usize)> = table
+        .iter()
+        .chain(mask)
+        .enumerate()
+        .map(|(at, phrase)| (phrase.as_bytes(), at))
+        .filter(|(phrase, _)| !phrase.is_empty())
+        .collect();
+    sorted.sort_unstable();
+    sorted
 }
 
 /// Drops the hits inside a longer hit and says whether the meanings left agree.
