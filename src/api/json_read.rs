@@ -52,25 +52,25 @@ pub(crate) fn optional<T>(value: &Value, read: impl Fn(&Value) -> Read<T>) -> Re
 
 /// A whole number from 0 to `u32::MAX`.
 pub(crate) fn u32_value(value: &Value) -> Read<u32> {
-    integer(value, "u32").and_then(|n| {
-        u32::try_from(n).map_err(|_| format!("invalid value: integer `{n}`, expected u32"))
-    })
+    let number = integer(value, "u32")?;
+    number
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| format!("invalid value: integer `{number}`, expected u32"))
 }
 
 /// A whole number that fits an `i64`.
 pub(crate) fn i64_value(value: &Value) -> Read<i64> {
-    integer(value, "i64").and_then(|n| {
-        i64::try_from(n).map_err(|_| format!("invalid value: integer `{n}`, expected i64"))
-    })
+    let number = integer(value, "i64")?;
+    number
+        .as_i64()
+        .ok_or_else(|| format!("invalid value: integer `{number}`, expected i64"))
 }
 
-fn integer(value: &Value, expected: &str) -> Read<i128> {
+/// A JSON number without a fraction (its `Display` is what serde shows).
+fn integer<'a>(value: &'a Value, expected: &str) -> Read<&'a serde_json::Number> {
     match value {
-        Value::Number(number) => match (number.as_i64(), number.as_u64()) {
-            (Some(n), _) => Ok(i128::from(n)),
-            (_, Some(n)) => Ok(i128::from(n)),
-            _ => Err(invalid_type(value, expected)),
-        },
+        Value::Number(number) if !number.is_f64() => Ok(number),
         other => Err(invalid_type(other, expected)),
     }
 }
