@@ -189,6 +189,62 @@ pub fn lookup_masked<T: Copy + PartialEq>(
     PhraseIndex::new(table, mask).lookup(normalized)
 }
 
+/// A phrase table kept as one string, a line per phrase, beside its values in the same order:
+/// a `&[(&str, T)]` costs 8 bytes of pointer and length per phrase in the wasm, times the
+/// thousand-odd phrases of the eight languages. Written with [`phrase_table!`].
+pub struct PhraseTable<T: 'static> {
+    /// The phrases, each ended by a line break.
+    pub text: &'static str,
+    /// The value of each phrase, in order.
+    pub values: &'static [T],
+}
+
+impl<T: Copy> PhraseTable<T> {
+    /// The phrases with their values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, T)> {
+        self.text.lines().zip(self.values.iter().copied())
+    }
+
+    /// The phrases with their values, as a list.
+    pub fn pairs(&self) -> Vec<(&'static str, T)> {
+        self.iter().collect()
+    }
+}
+
+#[cfg(test)]
+impl<T: Copy> PhraseTable<T> {
+    /// Panics unless every phrase kept its value (none holds a line break) and is in normal form.
+    pub fn assert_normal(&self) {
+        assert_eq!(
+            self.pairs().len(),
+            self.values.len(),
+            "a phrase holds a line break"
+        );
+        for (phrase, _) in self.iter() {
+            assert_eq!(normalize(phrase), phrase);
+        }
+    }
+}
+
+/// A [`PhraseTable`] from `("phrase", value)` pairs, written as an array of pairs would be.
+macro_rules! phrase_table {
+    ($( ($phrase:literal, $value:expr $(,)?) ),* $(,)?) => {
+        $crate::read::text::PhraseTable {
+            text: concat!($($phrase, "\n"),*),
+            values: &[$($value),*],
+        }
+    };
+}
+pub(crate) use phrase_table;
+
+/// A list of phrases as one string, a line per phrase (read it with `str::lines`): see [`PhraseTable`].
+macro_rules! phrase_list {
+    ($($phrase:literal),* $(,)?) => {
+        concat!($($phrase, "\n"),*)
+    };
+}
+pub(crate) use phrase_list;
+
 /// A phrase table (and its mask) sorted by bytes, built once, so that a lookup walks the text
 /// once and finds every phrase starting at each character by narrowing a range of the sorted
 /// phrases byte by byte, instead of searching the whole text for each of hundreds of phrases.
