@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError};
@@ -56,6 +57,15 @@ fn node(value: &Value) -> Read<Node> {
         k: text("k")?,
         x: text("x")?,
     })
+}
+
+/// The message of a JS exception (`Error.message`, or the thrown string). Not `{:?}`: a
+/// JsValue's Debug brings a JS value printer into the glue and formatting code into the wasm.
+fn js_message(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => error.as_string().unwrap_or_else(|| "an exception".into()),
+    }
 }
 
 /// `{ policy, lang }` from JSON text; other fields are ignored.
@@ -128,7 +138,7 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
     match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
         Ok(result) => match crate::dom::apply(&elements, &result.patches) {
             Ok(_) => serde_json::to_string(&result).unwrap_or_else(error_json),
-            Err(e) => error_json(format!("could not annotate: {e:?}")),
+            Err(e) => error_json(format!("could not annotate: {}", js_message(&e))),
         },
         Err(errors) => policy_errors_json(&errors),
     }
