@@ -103,9 +103,10 @@ pub(crate) fn read_now(value: &JsValue) -> Result<DateTime<Utc>, JsValue> {
     let millis = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
         date.get_time()
     } else if let Some(text) = value.as_string() {
-        return DateTime::parse_from_rfc3339(text.trim())
+        // The crate's reader of chrono's `FromStr` forms (RFC 3339 and the spellings around it).
+        return crate::core::iso_time::parse_instant(text.trim())
             .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| {
+            .ok_or_else(|| {
                 type_error(format!(
                     "now: expected an ISO 8601 date-time with a zone such as \"2026-11-20T14:33:00Z\", got {}",
                     describe(value)

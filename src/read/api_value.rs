@@ -195,7 +195,9 @@ pub(crate) fn timestamp(value: &Value, zone: Tz) -> Option<DateTime<Utc>> {
             {
                 return text.parse::<i64>().ok().and_then(epoch);
             }
-            if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            // The crate's own reader of chrono's `FromStr` forms, a superset of RFC 3339:
+            // chrono's `parse_from_rfc3339` would be a second date parser in the wasm.
+            if let Some(instant) = crate::core::iso_time::parse_instant(text) {
                 return Some(instant.with_timezone(&Utc));
             }
             WALL_CLOCK_FORMATS.iter().find_map(|format| {
@@ -243,6 +245,38 @@ mod tests {
         assert_eq!(camel_case("gmt_pay_time"), "gmtPayTime");
         assert_eq!(camel_case("left_send_good_min"), "leftSendGoodMin");
         assert_eq!(camel_case("id"), "id");
+    }
+
+    #[test]
+    fn rfc_3339_times_read_as_chrono_reads_them() {
+        for text in [
+            "2026-11-20T14:33:00Z",
+            "2026-11-20t14:33:00z",
+            "2026-11-20 14:33:00Z",
+            "2026-11-20T14:33:00.5+08:00",
+            "2026-11-20T14:33:00.123456789-05:30",
+            "2026-11-20T23:59:60Z",
+            "2026-02-29T10:00:00Z",
+            "2026-11-20T14:33:00",
+            "2026-11-20T14:33Z",
+            "20261120T143300Z",
+            "2026-11-20T14:33:00+08",
+            "",
+        ] {
+            // Wherever chrono's RFC 3339 reader answers, the crate's gives the same instant.
+            if let Ok(chrono) = DateTime::parse_from_rfc3339(text) {
+                assert_eq!(
+                    crate::core::iso_time::parse_instant(text),
+                    Some(chrono),
+                    "{text}"
+                );
+            }
+        }
+        // Without a zone an API time is a wall-clock time in the platform's zone, as before.
+        assert_eq!(
+            timestamp(&json!("2026-11-20T14:33:00"), chrono_tz::UTC),
+            Some(Utc.with_ymd_and_hms(2026, 11, 20, 14, 33, 0).unwrap())
+        );
     }
 
     #[test]
