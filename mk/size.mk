@@ -1,5 +1,6 @@
 # Wasm size budget (wasm + JS glue < 150 KB gzip): `make size` prints what `make build` ships.
-# `make size-top` lists the largest functions of the optimised code (names kept, not shipped).
+# `make size-top` lists the largest functions of the optimised code (names kept, not shipped:
+# wasm-bindgen drops the name section and wasm-opt -Oz strips it unless told otherwise).
 .PHONY: size size-top
 
 size: build
@@ -9,7 +10,7 @@ size: build
 	@echo "total gzip: $$(( $$(gzip -9c $(PKG)/$(CRATE)_bg.wasm | wc -c) + $$(gzip -9c $(PKG)/$(CRATE).js | wc -c) )) B (budget 153600 B)"
 
 size-top: build
-	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG).names $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
-	$(WASM_OPT) -Oz $(PKG).names/$(CRATE)_bg.wasm -o $(PKG).names/$(CRATE)_bg.wasm
-	wasm-objdump -x -j Code $(PKG).names/$(CRATE)_bg.wasm | sed -n 's/.*size=\([0-9]*\) <\(.*\)>$$/\1 \2/p' | sort -rn | head -40
+	$(WASM_BINDGEN) --keep-debug --target web --no-typescript --out-dir $(PKG).names $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
+	$(WASM_OPT) -Oz -g $(PKG).names/$(CRATE)_bg.wasm -o $(PKG).names/$(CRATE)_bg.wasm
+	wasm-objdump -x -j Code $(PKG).names/$(CRATE)_bg.wasm | sed -n 's/.*size=\([0-9]*\) <\(.*\)>$$/\1 \2/p' | sort -rn | sed -n 1,40p
 	rm -rf $(PKG).names

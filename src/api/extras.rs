@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::read::csv::split_records;
 use crate::read::{read_order_id, CsvColumn, Field};
 
 /// The display text of one order.
@@ -156,25 +157,22 @@ pub(crate) fn from_csv(text: &str, columns: &[CsvColumn]) -> Extras {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The delimiter whose header row splits into the columns the reader saw.
-    let Some(mut reader) = [b',', b';', b'\t'].into_iter().find_map(|delimiter| {
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let width = reader.headers().ok()?.len();
-        (width == columns.len()).then_some(reader)
+    let Some(records) = [b',', b';', b'\t'].into_iter().find_map(|delimiter| {
+        let records = split_records(text, delimiter);
+        let width = records.first().map_or(0, |(_, header)| header.len());
+        (width == columns.len()).then_some(records)
     }) else {
         return extras;
     };
     let mut products: HashMap<String, Vec<String>> = HashMap::new();
     let mut buyers: HashMap<String, String> = HashMap::new();
-    for record in reader.records().flatten() {
+    for (_, record) in records.iter().skip(1) {
         let Some(id) = record.get(id_at).and_then(|cell| read_order_id(cell).ok()) else {
             continue;
         };
         let cell = |at: Option<usize>| {
             at.and_then(|i| record.get(i))
-                .map(str::trim)
+                .map(|s| s.trim())
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
         };

@@ -4,10 +4,40 @@
 //! per call is cheaper than building JS objects field by field. Nothing throws: a bad setting
 //! comes back as `{"error": …}`.
 
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use super::json_read::{boolean, list, object, string, u32_value, unknown_field, Read};
 use crate::guard::{check_message, GuardSettings};
 use crate::read::Lang;
+
+/// The settings' option names, in the order of their fields.
+const FIELDS: [&str; 6] = [
+    "bannedWords",
+    "phoneNumbers",
+    "emails",
+    "links",
+    "allowedLinkDomains",
+    "maxSentenceWords",
+];
+
+/// The defaults with every field the JSON object sets; an unknown field is an error.
+fn settings(json: &str) -> Read<GuardSettings> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut settings = GuardSettings::default();
+    for (key, value) in object(&value, "GuardSettings")? {
+        match key.as_str() {
+            "bannedWords" => settings.banned_words = list(value, string)?,
+            "phoneNumbers" => settings.phone_numbers = boolean(value)?,
+            "emails" => settings.emails = boolean(value)?,
+            "links" => settings.links = boolean(value)?,
+            "allowedLinkDomains" => settings.allowed_link_domains = list(value, string)?,
+            "maxSentenceWords" => settings.max_sentence_words = u32_value(value)?,
+            _ => return Err(unknown_field(key, &FIELDS)),
+        }
+    }
+    Ok(settings)
+}
 
 fn error_json(message: impl std::fmt::Display) -> String {
     serde_json::json!({ "error": message.to_string() }).to_string()
@@ -21,7 +51,7 @@ pub fn scan_message(text: &str, settings_json: &str, lang: &str) -> String {
     let settings: GuardSettings = if settings_json.trim().is_empty() {
         GuardSettings::default()
     } else {
-        match serde_json::from_str(settings_json) {
+        match settings(settings_json) {
             Ok(s) => s,
             Err(e) => return error_json(format!("message guard settings: {e}")),
         }
@@ -34,4 +64,33 @@ pub fn scan_message(text: &str, settings_json: &str, lang: &str) -> String {
     }
     let lang = Lang::from_tag(lang).unwrap_or_default();
     serde_json::to_string(&check_message(text, &settings, lang)).unwrap_or_else(error_json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one difference: serde also takes an array, its items read as the fields in order.
+    #[test]
+    fn settings_read_by_hand_as_serde_reads_them() {
+        assert!(settings("[]").is_err());
+        let cases = [
+            "{}",
+            r#"{"bannedWords": ["Line"], "phoneNumbers": false, "maxSentenceWords": 0}"#,
+            r#"{"emails": true, "links": false, "allowedLinkDomains": ["aliexpress", "alibaba"]}"#,
+            r#"{"bannedWords": "Line"}"#,
+            r#"{"bannedWords": [1]}"#,
+            r#"{"phoneNumbers": "yes"}"#,
+            r#"{"maxSentenceWords": -1}"#,
+            r#"{"maxSentenceWords": 2.5}"#,
+            r#"{"emails": null}"#,
+            r#"{"email": true}"#,
+            "7",
+        ];
+        for case in cases {
+            let by_serde = serde_json::from_str::<GuardSettings>(case)
+                .map_err(|e| e.to_string().split(" at line ").next().unwrap().to_string());
+            assert_eq!(settings(case), by_serde, "{case}");
+        }
+    }
 }

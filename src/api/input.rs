@@ -7,7 +7,11 @@ use wasm_bindgen::JsValue;
 
 use super::extras::{self, Extras};
 use super::js_error::{describe, type_error};
-use crate::core::{Order, OrderStatus};
+use super::json_read::{
+    instant, list, missing_field, object, optional, status, string, u32_value, variant, Read,
+    SIDES, SOURCES,
+};
+use crate::core::{GivenDeadline, Order, OrderStatus};
 use crate::read::{
     read_api_json, read_api_orders, read_csv_orders, read_status, CsvOptions, ReadError,
     ReadErrorKind,
@@ -164,44 +168,64 @@ fn read_engine_orders(items: &[Value]) -> Reading {
             continue;
         }
         reading.extras.insert_from(&id, map);
-        match serde_json::from_value::<Order>(Value::Object(fields.clone())) {
-            Ok(order) => reading.orders.push(order),
-            Err(_) => {
-                // Keep the order, unreadable, with the fields that failed, so nothing is lost.
-                let mut order = Order {
-                    id: id.clone(),
-                    ..Order::default()
+        // Every field is read on its own, so a bad one is reported and the others still count.
+        let mut order = Order {
+            id: fields
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            ..Order::default()
+        };
+        for (key, value) in &fields {
+            if let Err(message) = set_order_field(&mut order, key, value) {
+                let text = match value {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
                 };
-                for (key, value) in &fields {
-                    if key == "id" {
-                        continue;
-                    }
-                    let mut one = Map::new();
-                    one.insert(key.clone(), value.clone());
-                    match serde_json::from_value::<Order>(Value::Object(one)) {
-                        Ok(part) => merge_field(&mut order, part, key),
-                        Err(e) => {
-                            let text = match value {
-                                Value::String(s) => s.clone(),
-                                other => other.to_string(),
-                            };
-                            let error = ReadError::new(
-                                ReadErrorKind::BadJson,
-                                &text,
-                                field_problem(key, &e.to_string()),
-                            )
-                            .at_row(row)
-                            .in_column(key.clone());
-                            order.read_errors.push(error.to_string());
-                            reading.errors.push(error);
-                        }
-                    }
-                }
-                reading.orders.push(order);
+                let error =
+                    ReadError::new(ReadErrorKind::BadJson, &text, field_problem(key, &message))
+                        .at_row(row)
+                        .in_column(key.clone());
+                order.read_errors.push(error.to_string());
+                reading.errors.push(error);
             }
         }
+        reading.orders.push(order);
     }
     reading
+}
+
+/// Sets the field `key` of an engine order from `value`; fields an order does not have are ignored.
+fn set_order_field(order: &mut Order, key: &str, value: &Value) -> Read<()> {
+    let at = |field: &mut Option<DateTime<Utc>>| optional(value, instant).map(|v| *field = v);
+    match key {
+        "status" => optional(value, status).map(|v| order.status = v),
+        "side" => variant(value, &SIDES).map(|v| order.side = v),
+        "created" => at(&mut order.created),
+        "paid" => at(&mut order.paid),
+        "shipped" => at(&mut order.shipped),
+        "cancelRequested" => at(&mut order.cancel_requested),
+        "cancelRefused" => at(&mut order.cancel_refused),
+        "cancelAgreed" => at(&mut order.cancel_agreed),
+        "disputeOpened" => at(&mut order.dispute_opened),
+        "givenDeadline" => optional(value, given_deadline).map(|v| order.given_deadline = v),
+        "handlingDays" => optional(value, u32_value).map(|v| order.handling_days = v),
+        "receiptDays" => optional(value, u32_value).map(|v| order.receipt_days = v),
+        "endReason" => optional(value, string).map(|v| order.end_reason = v),
+        "readErrors" => list(value, string).map(|v| order.read_errors.extend(v)),
+        _ => Ok(()),
+    }
+}
+
+/// A deadline the source gave: `{ at, source }`.
+fn given_deadline(value: &Value) -> Read<GivenDeadline> {
+    let fields = object(value, "GivenDeadline")?;
+    let required = |key: &str| fields.get(key).ok_or_else(|| missing_field(key));
+    Ok(GivenDeadline {
+        at: instant(required("at")?)?,
+        source: variant(required("source")?, &SOURCES)?,
+    })
 }
 
 /// Ids may come as numbers; AliExpress ids exceed 2^53, so a number is kept as written.
@@ -227,27 +251,6 @@ fn field_problem(key: &str, serde_message: &str) -> String {
             .next()
             .unwrap_or(serde_message)
             .to_string(),
-    }
-}
-
-/// Copies the one field `key` that `part` read into `order`.
-fn merge_field(order: &mut Order, part: Order, key: &str) {
-    match key {
-        "status" => order.status = part.status,
-        "side" => order.side = part.side,
-        "created" => order.created = part.created,
-        "paid" => order.paid = part.paid,
-        "shipped" => order.shipped = part.shipped,
-        "cancelRequested" => order.cancel_requested = part.cancel_requested,
-        "cancelRefused" => order.cancel_refused = part.cancel_refused,
-        "cancelAgreed" => order.cancel_agreed = part.cancel_agreed,
-        "disputeOpened" => order.dispute_opened = part.dispute_opened,
-        "givenDeadline" => order.given_deadline = part.given_deadline,
-        "handlingDays" => order.handling_days = part.handling_days,
-        "receiptDays" => order.receipt_days = part.receipt_days,
-        "endReason" => order.end_reason = part.end_reason,
-        "readErrors" => order.read_errors.extend(part.read_errors),
-        _ => {}
     }
 }
 
@@ -298,6 +301,39 @@ mod tests {
             reading.extras.get("1").unwrap().buyer.as_deref(),
             Some("Ana")
         );
+    }
+
+    #[test]
+    fn engine_order_fields_read_by_hand_as_serde_reads_them() {
+        let cases = [
+            json!({"id": "1", "status": "FINISH", "side": "buyer", "created": "2026-11-18T12:00:00+08:00",
+                "givenDeadline": {"at": "2026-11-25T00:00:00Z", "source": "page"}, "handlingDays": 5,
+                "receiptDays": null, "endReason": "x", "readErrors": ["a"], "other": [1]}),
+            json!({"id": "1", "side": "both"}),
+            json!({"id": "1", "shipped": 5}),
+            json!({"id": "1", "givenDeadline": {"at": "2026-11-25T00:00:00Z"}}),
+            json!({"id": "1", "givenDeadline": {"at": "2026-11-25T00:00:00Z", "source": "guess"}}),
+            json!({"id": "1", "handlingDays": -2}),
+            json!({"id": "1", "handlingDays": "7"}),
+            json!({"id": "1", "endReason": 3}),
+            json!({"id": "1", "readErrors": "a"}),
+        ];
+        for case in cases {
+            let by_serde = serde_json::from_value::<Order>(case.clone()).map_err(|e| e.to_string());
+            let mut order = Order::default();
+            let mut errors = Vec::new();
+            for (key, value) in case.as_object().unwrap() {
+                if key == "id" {
+                    order.id = value.as_str().unwrap().to_string();
+                } else if let Err(e) = set_order_field(&mut order, key, value) {
+                    errors.push(e);
+                }
+            }
+            match by_serde {
+                Ok(expected) => assert_eq!((order, errors), (expected, vec![]), "{case}"),
+                Err(expected) => assert_eq!(errors, vec![expected], "{case}"),
+            }
+        }
     }
 
     #[test]

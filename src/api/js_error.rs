@@ -1,6 +1,6 @@
 //! The errors the JS API throws: a `TypeError` whose message names what was wrong, as DOM APIs do.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A JS `TypeError` with `message`.
 pub(crate) fn type_error(message: impl AsRef<str>) -> JsValue {
@@ -20,8 +20,10 @@ pub(crate) fn describe(value: &JsValue) -> String {
         let cut = if short.len() < text.len() { "…" } else { "" };
         return format!("the string \"{short}{cut}\"");
     }
-    if let Some(number) = value.as_f64() {
-        return format!("the number {number}");
+    if value.as_f64().is_some() {
+        // JavaScript's own spelling (`42`, `1.5`, `Infinity`): Rust's would bring float printing into the wasm.
+        let text = js_sys::Number::unchecked_from_js_ref(value).to_string_with_radix(10);
+        return format!("the number {}", text.map(String::from).unwrap_or_default());
     }
     if let Some(flag) = value.as_bool() {
         return format!("{flag}");

@@ -8,7 +8,6 @@
 //! other numbers floats, plain objects and `Map`s (string keys) objects, arrays arrays.
 
 use js_sys::{Array, Map as JsMap, Number, Object};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Number as JsonNumber, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -79,11 +78,6 @@ pub(crate) fn to_json(value: &JsValue) -> Result<Value, String> {
         "invalid type: {}, expected any valid JSON value",
         kind_of(value)
     ))
-}
-
-/// A typed value read from JS data, with serde's message on a type mismatch.
-pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
-    serde_json::from_value(to_json(value)?).map_err(|e| e.to_string())
 }
 
 /// A plain JS object (no `Map`s, `null` for missing values) holding `value`, as JSON would give.

@@ -7,6 +7,7 @@ mod guard;
 mod input;
 mod js_error;
 mod js_json;
+mod json_read;
 mod options;
 mod page_scan;
 mod page_steps;

@@ -4,10 +4,10 @@
 //! sees "criticalHours: must be less than warningHours (72), not 80" rather than a silent default.
 
 use chrono::{DateTime, Utc};
-use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js_error::{describe, type_error};
+use super::json_read::{set_policy_field, POLICY_FIELDS};
 use crate::core::{Policy, ValidPolicy};
 use crate::read::Lang;
 
@@ -31,7 +31,7 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
     let mut now = None;
     let mut lang = Lang::En;
     let mut locale_given = false;
-    let mut settings = Map::new();
+    let mut policy = Policy::default();
     if !options.is_undefined() && !options.is_null() {
         if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
             return Err(type_error(format!(
@@ -39,7 +39,6 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
                 describe(options)
             )));
         }
-        let known = policy_fields();
         let entries = js_sys::Object::entries(options.unchecked_ref());
         for entry in entries.iter() {
             let pair: js_sys::Array = entry.unchecked_into();
@@ -54,15 +53,15 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
                     lang = read_locale(&value)?;
                     locale_given = true;
                 }
-                _ if known.contains(&key) => {
+                _ if POLICY_FIELDS.contains(&key.as_str()) => {
                     let json = super::js_json::to_json(&value)
                         .map_err(|e| type_error(format!("{key}: {e}")))?;
-                    check_one(&key, json.clone())?;
-                    settings.insert(key, json);
+                    set_policy_field(&mut policy, &key, &json)
+                        .map_err(|e| type_error(format!("{key}: {}", plain_serde_message(&e))))?;
                 }
                 _ => {
                     let mut all: Vec<&str> = WIDGET_OPTIONS.to_vec();
-                    all.extend(known.iter().map(String::as_str));
+                    all.extend(POLICY_FIELDS);
                     return Err(type_error(format!(
                         "{key}: unknown option; the options are {}",
                         all.join(", ")
@@ -71,8 +70,6 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
             }
         }
     }
-    let policy: Policy = serde_json::from_value(Value::Object(settings))
-        .map_err(|e| type_error(format!("options: {e}")))?;
     let policy = policy.validate().map_err(|errors| {
         let text: Vec<String> = errors
             .iter()
@@ -86,23 +83,6 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
         lang,
         locale_given,
     })
-}
-
-/// The policy's option names (its camelCase fields), taken from serde so they cannot drift.
-fn policy_fields() -> Vec<String> {
-    match serde_json::to_value(Policy::default()) {
-        Ok(Value::Object(map)) => map.keys().cloned().collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// Deserialises one option alone so a type error names that option, not the whole object.
-fn check_one(key: &str, value: Value) -> Result<(), JsValue> {
-    let mut one = Map::new();
-    one.insert(key.to_string(), value);
-    serde_json::from_value::<Policy>(Value::Object(one))
-        .map(|_| ())
-        .map_err(|e| type_error(format!("{key}: {}", plain_serde_message(&e.to_string()))))
 }
 
 /// serde's wording with Rust type names replaced by what a JS author would write.
@@ -123,9 +103,10 @@ pub(crate) fn read_now(value: &JsValue) -> Result<DateTime<Utc>, JsValue> {
     let millis = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
         date.get_time()
     } else if let Some(text) = value.as_string() {
-        return DateTime::parse_from_rfc3339(text.trim())
+        // The crate's reader of chrono's `FromStr` forms (RFC 3339 and the spellings around it).
+        return crate::core::iso_time::parse_instant(text.trim())
             .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| {
+            .ok_or_else(|| {
                 type_error(format!(
                     "now: expected an ISO 8601 date-time with a zone such as \"2026-11-20T14:33:00Z\", got {}",
                     describe(value)
@@ -143,7 +124,8 @@ pub(crate) fn read_now(value: &JsValue) -> Result<DateTime<Utc>, JsValue> {
         return Err(type_error("now: the Date is invalid"));
     }
     DateTime::from_timestamp_millis(millis as i64)
-        .ok_or_else(|| type_error(format!("now: {millis} is out of range")))
+        // Whole milliseconds: formatting an `f64` would bring float printing into the wasm.
+        .ok_or_else(|| type_error(format!("now: {} is out of range", millis as i64)))
 }
 
 fn read_locale(value: &JsValue) -> Result<Lang, JsValue> {

@@ -1,4 +1,5 @@
-//! Page scanning for the extension and `scan()` of the widget: snapshot lines in, annotation patches out.
+//! Page scanning for the extension and `scan()` of the widget: snapshot lines in, annotation
+//! patches out.
 //!
 //! The snapshot crosses as one string of lines and the answer as one JSON string: a 1,000-order
 //! snapshot is tens of thousands of elements, and one string is far cheaper than one boundary
@@ -8,47 +9,59 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::core::{DeadlineKind, Policy, PolicyError, ValidPolicy};
+use super::json_read::{self, Read};
+use crate::core::{Policy, PolicyError, ValidPolicy};
 use crate::read::page::{self, ScanSetup, Snapshot};
 use crate::read::Lang;
 
 /// What the caller may set besides the snapshot.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Default)]
 pub(super) struct ScanOptions {
-    /// The seller's settings as stored; the defaults when absent (see `ScanOptions::policy`).
-    #[serde(rename = "policy")]
-    pub stored_policy: Option<serde_json::Value>,
+    /// The seller's settings; the defaults when absent.
+    pub policy: Option<Policy>,
     /// Force a language instead of the page's.
     pub lang: Option<String>,
 }
 
-impl ScanOptions {
-    /// The policy the settings hold. Settings stored by an older version may carry a field this
-    /// version dropped: it is ignored, and every field this version knows is used, so one leftover
-    /// never stops the scans. (The widget, which takes options from code, still refuses unknown
-    /// fields: there they are typos.)
-    pub fn policy(&self) -> Result<Policy, String> {
-        let Some(serde_json::Value::Object(stored)) = &self.stored_policy else {
-            return match &self.stored_policy {
-                None | Some(serde_json::Value::Null) => Ok(Policy::default()),
-                Some(_) => Err("bad options: policy is not an object".into()),
-            };
-        };
-        let known = match serde_json::to_value(Policy::default()) {
-            Ok(serde_json::Value::Object(fields)) => fields,
-            _ => return Err("bad options: no default policy".into()),
-        };
-        let current: serde_json::Map<String, serde_json::Value> = stored
-            .iter()
-            .filter(|(name, _)| known.contains_key(name.as_str()))
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .collect();
-        serde_json::from_value(serde_json::Value::Object(current))
-            .map_err(|e| format!("bad options: policy: {e}"))
+/// `{ policy, lang }` from JSON text; other fields are ignored. The policy is the extension's
+/// stored settings: one stored by an older version may carry a field this version dropped, which
+/// is ignored, so one leftover never stops the scans. (The widget, which takes options from code,
+/// still refuses unknown fields: there they are typos.)
+pub(super) fn scan_options(json: &str) -> Read<ScanOptions> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut options = ScanOptions::default();
+    for (key, value) in json_read::object(&value, "ScanOptions")? {
+        match key.as_str() {
+            "policy" => options.policy = json_read::optional(value, stored_policy)?,
+            "lang" => options.lang = json_read::optional(value, json_read::string)?,
+            _ => {}
+        }
+    }
+    Ok(options)
+}
+
+/// A stored policy: every field this version knows, the others ignored.
+fn stored_policy(value: &Value) -> Read<Policy> {
+    let mut policy = Policy::default();
+    for (key, value) in json_read::object(value, "Policy")? {
+        if json_read::POLICY_FIELDS.contains(&key.as_str()) {
+            json_read::set_policy_field(&mut policy, key, value)
+                .map_err(|e| format!("policy: {e}"))?;
+        }
+    }
+    Ok(policy)
+}
+
+/// The message of a JS exception (`Error.message`, or the thrown string). Not `{:?}`: a
+/// JsValue's Debug brings a JS value printer into the glue and formatting code into the wasm.
+fn js_message(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => error.as_string().unwrap_or_else(|| "an exception".into()),
     }
 }
 
@@ -113,9 +126,9 @@ pub(super) fn valid_settings(
     }) {
         return Ok(hit);
     }
-    let options: ScanOptions =
-        serde_json::from_str(options_json).map_err(|e| error_json(format!("bad options: {e}")))?;
-    let policy = options.policy().map_err(error_json)?;
+    let options =
+        scan_options(options_json).map_err(|e| error_json(format!("bad options: {e}")))?;
+    let policy = options.policy.unwrap_or_default();
     let valid = Rc::new(policy.validate().map_err(|e| policy_errors_json(&e))?);
     LAST.with(|last| {
         *last.borrow_mut() = Some((
@@ -139,21 +152,18 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
         .unwrap_or_default();
     let url = document.and_then(|d| d.url().ok()).unwrap_or_default();
     let (snapshot, elements) = crate::dom::snapshot(root, &lang, &url);
-    let options: ScanOptions = match serde_json::from_str(options_json) {
+    let options = match scan_options(options_json) {
         Ok(o) => o,
         Err(e) => return error_json(format!("bad options: {e}")),
     };
     let Some(now) = instant(now_ms) else {
         return error_json("bad time");
     };
-    let policy = match options.policy() {
-        Ok(policy) => policy,
-        Err(e) => return error_json(e),
-    };
+    let policy = options.policy.unwrap_or_default();
     match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
         Ok(result) => match crate::dom::apply(&elements, &result.patches) {
             Ok(_) => serde_json::to_string(&result).unwrap_or_else(error_json),
-            Err(e) => error_json(format!("could not annotate: {e:?}")),
+            Err(e) => error_json(format!("could not annotate: {}", js_message(&e))),
         },
         Err(errors) => policy_errors_json(&errors),
     }
@@ -168,11 +178,14 @@ pub fn snapshot_lines(root: &web_sys::Element) -> String {
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy_json: &str) -> String {
-    let errors = match serde_json::from_str::<Policy>(policy_json) {
+    let policy = serde_json::from_str::<Value>(policy_json)
+        .map_err(|e| e.to_string())
+        .and_then(|value| json_read::policy(&value));
+    let errors = match policy {
         Ok(policy) => policy.validate().err().unwrap_or_default(),
-        Err(e) => vec![PolicyError {
+        Err(message) => vec![PolicyError {
             field: String::new(),
-            message: e.to_string(),
+            message,
         }],
     };
     serde_json::to_string(&errors).unwrap_or_else(error_json)
@@ -188,9 +201,9 @@ pub fn default_policy() -> String {
 #[wasm_bindgen(js_name = describeDeadline)]
 pub fn describe_deadline(kind: &str, seconds_left: f64, lang: &str) -> String {
     let lang = Lang::from_tag(lang).unwrap_or_default();
-    match serde_json::from_value::<DeadlineKind>(serde_json::Value::String(kind.to_string())) {
-        Ok(kind) => crate::present::within(kind, seconds_left as i64, lang),
-        Err(_) => String::new(),
+    match json_read::KINDS.iter().find(|(name, _)| *name == kind) {
+        Some(&(_, kind)) => crate::present::within(kind, seconds_left as i64, lang),
+        None => String::new(),
     }
 }
 
@@ -198,15 +211,13 @@ pub fn describe_deadline(kind: &str, seconds_left: f64, lang: &str) -> String {
 mod tests {
     use super::*;
 
-    fn options(json: &str) -> ScanOptions {
-        serde_json::from_str(json).unwrap()
+    fn policy_of(json: &str) -> Read<Policy> {
+        scan_options(json).map(|o| o.policy.unwrap_or_default())
     }
 
     #[test]
     fn a_stored_policy_keeps_what_this_version_knows_and_ignores_a_dropped_field() {
-        let policy = options(r#"{"policy":{"handlingDays":3,"shipTargetDays":2}}"#)
-            .policy()
-            .unwrap();
+        let policy = policy_of(r#"{"policy":{"handlingDays":3,"shipTargetDays":2}}"#).unwrap();
         assert_eq!(policy.handling_days, 3);
         assert_eq!(
             policy.ship_target_hours,
@@ -216,12 +227,10 @@ mod tests {
 
     #[test]
     fn a_stored_policy_with_a_bad_value_is_still_an_error() {
-        let error = options(r#"{"policy":{"handlingDays":"three"}}"#)
-            .policy()
-            .unwrap_err();
-        assert!(error.starts_with("bad options: policy:"), "{error}");
-        assert!(options(r#"{"policy":7}"#).policy().is_err());
-        assert_eq!(options("{}").policy().unwrap(), Policy::default());
+        let error = policy_of(r#"{"policy":{"handlingDays":"three"}}"#).unwrap_err();
+        assert!(error.starts_with("policy:"), "{error}");
+        assert!(policy_of(r#"{"policy":7}"#).is_err());
+        assert_eq!(policy_of("{}").unwrap(), Policy::default());
     }
 
     #[test]

@@ -12,16 +12,14 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// The CSV of `orders` in their given order: order id, status code, deadline in UTC and in the
 /// seller's time zone, clock kind, risk, hints (worded by `hint_text`, joined by "; ") and reason.
 ///
-/// Quoting follows RFC 4180 (the `csv` crate), and every cell that a spreadsheet would evaluate as
+/// Quoting follows RFC 4180, and every cell that a spreadsheet would evaluate as
 /// a formula is neutralised, since order data (ids, reasons from a CSV import) comes from outside.
 pub fn to_csv(
     orders: &[AnalyzedOrder],
     seller_tz: Tz,
     hint_text: impl Fn(Hint) -> String,
 ) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut out = String::new();
     let seller_header = format!("deadline (seller time, {})", seller_tz.name());
     let header = [
         "order id",
@@ -33,8 +31,7 @@ pub fn to_csv(
         "hint",
         "reason",
     ];
-    // Writing into a Vec cannot fail; a failure here would be a bug in the csv crate.
-    out.write_record(header).expect("write to memory");
+    write_row(&mut out, header.iter().map(|cell| cell.to_string()));
     for order in orders {
         let hints: Vec<String> = order.hints.iter().map(|h| hint_text(*h)).collect();
         let row = [
@@ -57,11 +54,28 @@ pub fn to_csv(
             hints.join("; "),
             order.reason.clone().unwrap_or_default(),
         ];
-        out.write_record(row.iter().map(|cell| neutralise(cell)))
-            .expect("write to memory");
+        write_row(&mut out, row.iter().map(|cell| neutralise(cell)));
     }
-    let bytes = out.into_inner().expect("flush to memory");
-    String::from_utf8(bytes).expect("cells are UTF-8 strings")
+    out
+}
+
+/// One record, RFC 4180: cells joined by commas, a cell holding a comma, a quote or a line
+/// break quoted with its quotes doubled, CRLF after the record. Written by hand: the `csv`
+/// crate's writer brings a float parser into the wasm (for a quoting style never used here).
+fn write_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (index, cell) in cells.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// A cell a spreadsheet shows as the same text and never evaluates.

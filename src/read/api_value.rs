@@ -81,13 +81,50 @@ pub(crate) fn integer(value: &Value) -> Option<i64> {
         Value::String(text) => {
             let text = text.trim();
             let text = text.strip_prefix('+').unwrap_or(text);
-            text.parse::<i64>()
-                .ok()
-                .or_else(|| text.parse::<f64>().ok().and_then(exact_float_int))
+            text.parse::<i64>().ok().or_else(|| decimal_integer(text))
         }
         Value::Object(object) if object.len() == 1 => object.get("$numberLong").and_then(integer),
         _ => None,
     }
+}
+
+/// A decimal number (`3.0`, `-1.50e2`, `5.`) that is a whole number within 2^53, read exactly.
+///
+/// Hand-read rather than `str::parse::<f64>`: the float parser brings a 10 KB table of powers
+/// of five into the wasm, for the rare numeric string with a fraction or an exponent.
+fn decimal_integer(text: &str) -> Option<i64> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    // Far beyond any whole number within 2^53 either way; clamped so the arithmetic cannot overflow.
+    let exponent = exponent.parse::<i64>().ok()?.clamp(-1 << 40, 1 << 40);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    // The significant digits and the power of ten they are scaled by.
+    let digits = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    let digits_trimmed = digits.trim_end_matches('0');
+    let scale = exponent - fraction.len() as i64 + (digits.len() - digits_trimmed.len()) as i64;
+    if digits_trimmed.is_empty() {
+        return Some(0);
+    }
+    if scale < 0 || digits_trimmed.len() as i64 + scale > 16 {
+        return None;
+    }
+    let mut value: i64 = digits_trimmed.parse().ok()?;
+    for _ in 0..scale {
+        value *= 10;
+    }
+    (value <= 1 << 53).then_some(if negative { -value } else { value })
 }
 
 fn exact_float_int(float: f64) -> Option<i64> {
@@ -158,7 +195,9 @@ pub(crate) fn timestamp(value: &Value, zone: Tz) -> Option<DateTime<Utc>> {
             {
                 return text.parse::<i64>().ok().and_then(epoch);
             }
-            if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            // The crate's own reader of chrono's `FromStr` forms, a superset of RFC 3339:
+            // chrono's `parse_from_rfc3339` would be a second date parser in the wasm.
+            if let Some(instant) = crate::core::iso_time::parse_instant(text) {
                 return Some(instant.with_timezone(&Utc));
             }
             WALL_CLOCK_FORMATS.iter().find_map(|format| {
@@ -209,11 +248,58 @@ mod tests {
     }
 
     #[test]
+    fn rfc_3339_times_read_as_chrono_reads_them() {
+        for text in [
+            "2026-11-20T14:33:00Z",
+            "2026-11-20t14:33:00z",
+            "2026-11-20 14:33:00Z",
+            "2026-11-20T14:33:00.5+08:00",
+            "2026-11-20T14:33:00.123456789-05:30",
+            "2026-11-20T23:59:60Z",
+            "2026-02-29T10:00:00Z",
+            "2026-11-20T14:33:00",
+            "2026-11-20T14:33Z",
+            "20261120T143300Z",
+            "2026-11-20T14:33:00+08",
+            "",
+        ] {
+            // Wherever chrono's RFC 3339 reader answers, the crate's gives the same instant.
+            if let Ok(chrono) = DateTime::parse_from_rfc3339(text) {
+                assert_eq!(
+                    crate::core::iso_time::parse_instant(text),
+                    Some(chrono),
+                    "{text}"
+                );
+            }
+        }
+        // Without a zone an API time is a wall-clock time in the platform's zone, as before.
+        assert_eq!(
+            timestamp(&json!("2026-11-20T14:33:00"), chrono_tz::UTC),
+            Some(Utc.with_ymd_and_hms(2026, 11, 20, 14, 33, 0).unwrap())
+        );
+    }
+
+    #[test]
     fn integers_come_as_numbers_strings_or_wrappers() {
         assert_eq!(integer(&json!(120340569)), Some(120340569));
         assert_eq!(integer(&json!("-3600000")), Some(-3600000));
         assert_eq!(integer(&json!(" 27 ")), Some(27));
         assert_eq!(integer(&json!("3.0")), Some(3));
+        assert_eq!(integer(&json!("-1.50e2")), Some(-150));
+        assert_eq!(integer(&json!("5.")), Some(5));
+        assert_eq!(integer(&json!("0.000")), Some(0));
+        assert_eq!(integer(&json!("1e3")), Some(1000));
+        assert_eq!(
+            integer(&json!("9007199254740992.0")),
+            Some(9_007_199_254_740_992)
+        );
+        assert_eq!(integer(&json!("9007199254740993.0")), None);
+        assert_eq!(integer(&json!("2.5")), None);
+        assert_eq!(integer(&json!("1e999")), None);
+        assert_eq!(integer(&json!("1e-999")), None);
+        assert_eq!(integer(&json!(".")), None);
+        assert_eq!(integer(&json!("1.2.3")), None);
+        assert_eq!(integer(&json!("inf")), None);
         assert_eq!(
             integer(&json!({"$numberLong": "5937329001"})),
             Some(5937329001)

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 
 use super::date::read_date;
 use super::lang::DateOrder;
-use super::text::normalize;
+use super::text::{normalize, phrase_table, PhraseTable};
 use crate::core::calendar::start_of_day;
 use crate::core::{Order, OrderStatus};
 
@@ -46,7 +46,7 @@ enum Line {
 }
 
 /// Labels of the buyer-side lines, normal form (see [`normalize`]).
-const LABELS: &[(&str, Line)] = &[
+const LABELS: PhraseTable<Line> = phrase_table![
     ("order date", Line::OrderDate),
     ("order placed", Line::OrderDate),
     ("fecha del pedido", Line::OrderDate),
@@ -81,7 +81,7 @@ const LABELS: &[(&str, Line)] = &[
 ];
 
 /// Buyer-only status labels the seller panel never prints, normal form.
-const STATUSES: &[(&str, OrderStatus)] = &[
+const STATUSES: PhraseTable<OrderStatus> = phrase_table![
     ("cancellation refused", OrderStatus::InCancel),
     ("cancellation in progress", OrderStatus::InCancel),
     ("awaiting cancellation", OrderStatus::InCancel),
@@ -99,7 +99,7 @@ pub fn buyer_status(text: &str) -> Option<OrderStatus> {
     STATUSES
         .iter()
         .find(|(label, _)| norm == *label)
-        .map(|&(_, status)| status)
+        .map(|(_, status)| status)
 }
 
 /// Completes a buyer-side order from the texts of its record (one entry per element, in order):
@@ -167,12 +167,18 @@ fn labelled(text: &str) -> Option<(Line, &str)> {
     LABELS
         .iter()
         .find(|(l, _)| label == *l)
-        .map(|&(_, line)| (line, value))
+        .map(|(_, line)| (line, value))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_keep_one_value_per_phrase_in_normal_form() {
+        LABELS.assert_normal();
+        STATUSES.assert_normal();
+    }
 
     #[test]
     fn recognises_the_my_orders_addresses() {

@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ReadError, ReadErrorKind};
-use super::text::{find_phrase, normalize, tokens, Token};
+use super::text::{find_phrase, normalize, phrase_list, phrase_table, tokens, PhraseTable, Token};
 
 /// Time left on a clock; negative once overdue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,7 +60,7 @@ impl Unit {
 }
 
 /// Unit words of the eight languages, singular and plural, normal form.
-const UNIT_WORDS: &[(&str, Unit)] = &[
+const UNIT_WORDS: PhraseTable<Unit> = phrase_table![
     ("d", Unit::Day),
     ("day", Unit::Day),
     ("days", Unit::Day),
@@ -141,7 +141,7 @@ const UNIT_WORDS: &[(&str, Unit)] = &[
 ];
 
 /// Chinese units, matched at the start of the CJK run after the number (`2天后`).
-const CJK_UNITS: &[(&str, Unit)] = &[
+const CJK_UNITS: PhraseTable<Unit> = phrase_table![
     ("天", Unit::Day),
     ("日", Unit::Day),
     ("小时", Unit::Hour),
@@ -158,7 +158,7 @@ const CJK_UNITS: &[(&str, Unit)] = &[
 ];
 
 /// Words saying the clock has run out, normal form.
-const OVERDUE: &[&str] = &[
+const OVERDUE: &str = phrase_list![
     "overdue",
     "expired",
     "late by",
@@ -195,7 +195,7 @@ const OVERDUE: &[&str] = &[
 ];
 
 /// Phrases that contain an overdue word but speak of the future ("2天后超时": times out in 2 days).
-const NOT_OVERDUE: &[&str] = &[
+const NOT_OVERDUE: &str = phrase_list![
     "后超时",
     "将超时",
     "即将超时",
@@ -212,7 +212,7 @@ fn not_a_countdown(text: &str, detail: &str) -> ReadError {
 }
 
 fn unit_of_word(word: &str) -> Option<Unit> {
-    UNIT_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, u)| u)
+    UNIT_WORDS.iter().find(|(w, _)| *w == word).map(|(_, u)| u)
 }
 
 fn unit_of_cjk(run: &str) -> Option<Unit> {
@@ -220,7 +220,7 @@ fn unit_of_cjk(run: &str) -> Option<Unit> {
         .iter()
         .filter(|(w, _)| run.starts_with(w))
         .max_by_key(|(w, _)| w.len())
-        .map(|&(_, u)| u)
+        .map(|(_, u)| u)
 }
 
 /// Reads a countdown ("02:15:33", "2天03:12:44", "Quedan 2 días 3 horas", "Overdue by 5 hours").
@@ -234,13 +234,13 @@ pub fn read_countdown(text: &str) -> Result<Countdown, ReadError> {
         ));
     }
     let mut future = norm.clone();
-    for phrase in NOT_OVERDUE {
+    for phrase in NOT_OVERDUE.lines() {
         // `replace` builds a new string even when the phrase is absent, as it nearly always is.
         if future.contains(phrase) {
             future = future.replace(phrase, " ");
         }
     }
-    let overdue_word = OVERDUE.iter().any(|w| !find_phrase(&future, w).is_empty());
+    let overdue_word = OVERDUE.lines().any(|w| !find_phrase(&future, w).is_empty());
     let toks: Vec<Token> = tokens(&norm)
         .into_iter()
         .filter(|t| *t != Token::Space)
@@ -363,11 +363,10 @@ mod tests {
 
     #[test]
     fn tables_are_in_normal_form() {
-        for (w, _) in UNIT_WORDS.iter().chain(CJK_UNITS) {
-            assert_eq!(normalize(w), *w);
-        }
-        for w in OVERDUE.iter().chain(NOT_OVERDUE) {
-            assert_eq!(normalize(w), *w);
+        UNIT_WORDS.assert_normal();
+        CJK_UNITS.assert_normal();
+        for w in OVERDUE.lines().chain(NOT_OVERDUE.lines()) {
+            assert_eq!(normalize(w), w);
         }
     }
 }

@@ -152,8 +152,15 @@ fn sniff_delimiters(text: &str) -> Vec<u8> {
             (delimiter, lines_with, counts.iter().sum())
         })
         .collect();
-    // Stable sort: ties keep `,` first.
-    scored.sort_by_key(|&(_, lines_with, total)| std::cmp::Reverse((lines_with, total)));
+    // Stable insertion sort of three, most lines first, then most delimiters; ties keep `,`
+    // first. By hand: a library sort is several KB of wasm per element type.
+    for sorted in 1..scored.len() {
+        let mut at = sorted;
+        while at > 0 && (scored[at].1, scored[at].2) > (scored[at - 1].1, scored[at - 1].2) {
+            scored.swap(at, at - 1);
+            at -= 1;
+        }
+    }
     scored
         .into_iter()
         .map(|(delimiter, _, _)| delimiter)
@@ -181,27 +188,14 @@ struct Record {
 }
 
 fn records(text: &str, delimiter: u8) -> Vec<Record> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
     let bytes = text.as_bytes();
-    // The reader's own line numbers drift on CRLF and blank lines, and its byte offset points
-    // before the line breaks it skipped: count the lines up to the record's first byte here.
+    // A record's first byte is where the previous one ended, before the line breaks the reader
+    // skips: count the lines up to the record's first byte here.
     let (mut counted_to, mut line) = (0_usize, 1_u64);
-    reader
-        .byte_records()
-        .filter_map(|record| {
-            // Input is a `str` and rows may differ in length, so the reader has nothing to
-            // refuse; should it ever, the line is left out rather than the file.
-            let record = record.ok()?;
-            let mut start = record
-                .position()
-                .map_or(counted_to, |position| {
-                    usize::try_from(position.byte()).unwrap_or(usize::MAX)
-                })
-                .clamp(counted_to, bytes.len());
+    split_records(text, delimiter)
+        .into_iter()
+        .map(|(start, cells)| {
+            let mut start = start.clamp(counted_to, bytes.len());
             while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
                 start += 1;
             }
@@ -210,15 +204,54 @@ fn records(text: &str, delimiter: u8) -> Vec<Record> {
                 .filter(|&&byte| byte == b'\n')
                 .count() as u64;
             counted_to = start;
-            Some(Record {
-                line,
-                cells: record
-                    .iter()
-                    .map(|cell| String::from_utf8_lossy(cell).into_owned())
-                    .collect(),
-            })
+            Record { line, cells }
         })
         .collect()
+}
+
+/// The records of `text` split on `delimiter` (RFC 4180 quoting; blank lines skipped; rows of
+/// any length), each with the byte offset where reading it began.
+///
+/// `csv_core` rather than the `csv` crate: the input is already in memory, and the `csv` crate's
+/// `std::io` and serde layers cost wasm size for nothing here.
+pub(crate) fn split_records(text: &str, delimiter: u8) -> Vec<(usize, Vec<String>)> {
+    use csv_core::ReadRecordResult;
+    let bytes = text.as_bytes();
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    // A record's unquoted bytes never outnumber its input bytes.
+    let mut fields = vec![0_u8; bytes.len()];
+    let mut ends = vec![0_usize; 32];
+    let mut records = Vec::new();
+    let mut at = 0;
+    loop {
+        let start = at;
+        let (mut field_len, mut end_len) = (0, 0);
+        loop {
+            let (result, read, written, ended) =
+                reader.read_record(&bytes[at..], &mut fields[field_len..], &mut ends[end_len..]);
+            at += read;
+            field_len += written;
+            end_len += ended;
+            match result {
+                // The next call with no input left tells the reader the text has ended.
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => fields.resize(fields.len() * 2 + 64, 0),
+                ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                ReadRecordResult::Record => break,
+                ReadRecordResult::End => return records,
+            }
+        }
+        let mut from = 0;
+        let cells = ends[..end_len]
+            .iter()
+            .map(|&end| {
+                let cell = String::from_utf8_lossy(&fields[from..end]).into_owned();
+                from = end;
+                cell
+            })
+            .collect();
+        records.push((start, cells));
+    }
 }
 
 fn is_blank(record: &[String]) -> bool {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::OnceLock;
 
-use super::text::{normalize, Lookup, PhraseIndex, MAX_LABEL_CHARS};
+use super::text::{normalize, phrase_table, Lookup, PhraseIndex, PhraseTable, MAX_LABEL_CHARS};
 
 /// What a column or field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,7 +71,7 @@ pub enum Field {
 }
 
 /// API field names, lower case without `_` (snake_case HTTP API and camelCase Java SDK alike).
-const API_NAMES: &[(&str, Field)] = &[
+const API_NAMES: PhraseTable<Field> = phrase_table![
     ("orderid", Field::OrderId),
     ("id", Field::OrderId),
     ("orderstatus", Field::Status),
@@ -108,7 +108,7 @@ const API_NAMES: &[(&str, Field)] = &[
 ];
 
 /// Human headers in the eight languages, normal form.
-const HEADERS: &[(&str, Field)] = &[
+const HEADERS: PhraseTable<Field> = phrase_table![
     // Order id
     ("order id", Field::OrderId),
     ("order no", Field::OrderId),
@@ -477,7 +477,7 @@ const HEADERS: &[(&str, Field)] = &[
 /// [`HEADERS`], indexed on first use: a table's headers are read again on every scan.
 fn header_index() -> &'static PhraseIndex<'static, Field> {
     static INDEX: OnceLock<PhraseIndex<'static, Field>> = OnceLock::new();
-    INDEX.get_or_init(|| PhraseIndex::new(HEADERS, &[]))
+    INDEX.get_or_init(|| PhraseIndex::new(&HEADERS.pairs(), &[]))
 }
 
 /// The field a header or API field name holds; `None` when unknown or when it names two fields.
@@ -489,7 +489,7 @@ pub fn field_for_header(text: &str) -> Option<Field> {
         .flat_map(char::to_lowercase)
         .collect();
     if compact.chars().all(|c| c.is_ascii_alphanumeric()) {
-        if let Some(&(_, field)) = API_NAMES.iter().find(|(name, _)| *name == compact) {
+        if let Some((_, field)) = API_NAMES.iter().find(|(name, _)| *name == compact) {
             return Some(field);
         }
     }
@@ -509,10 +509,9 @@ mod tests {
 
     #[test]
     fn tables_are_in_normal_form() {
-        for (phrase, _) in HEADERS {
-            assert_eq!(normalize(phrase), *phrase);
-        }
-        for (name, _) in API_NAMES {
+        HEADERS.assert_normal();
+        assert_eq!(API_NAMES.pairs().len(), API_NAMES.values.len());
+        for (name, _) in API_NAMES.pairs() {
             assert!(name.bytes().all(|b| b.is_ascii_lowercase()));
         }
     }

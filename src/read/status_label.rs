@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::error::{ReadError, ReadErrorKind};
 use std::sync::OnceLock;
 
-use super::text::{normalize, Lookup, PhraseIndex, MAX_LABEL_CHARS};
+use super::text::{
+    normalize, phrase_list, phrase_table, Lookup, PhraseIndex, PhraseTable, MAX_LABEL_CHARS,
+};
 use crate::core::status::{OrderStatus, Side};
 
 /// What a status label says.
@@ -77,7 +79,7 @@ const fn closed(buyer_only: bool) -> Meaning {
 use OrderStatus as S;
 
 /// Seller-center and "My Orders" labels in the eight languages, normal form.
-const STATUS_PHRASES: &[(&str, Meaning)] = &[
+const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     // ---- PLACE_ORDER_SUCCESS: placed, not paid
     ("pending payment", any(S::PlaceOrderSuccess)),
     ("awaiting payment", any(S::PlaceOrderSuccess)),
@@ -585,7 +587,7 @@ const STATUS_PHRASES: &[(&str, Meaning)] = &[
 
 /// Phrases that contain a status word but name no status ("No dispute", "Dispute closed"): they
 /// hide the word inside them, so an order "Completed, dispute closed" reads as completed.
-const NOT_STATUS: &[&str] = &[
+const NOT_STATUS: &str = phrase_list![
     "no dispute",
     "not in dispute",
     "dispute closed",
@@ -620,7 +622,7 @@ const NOT_STATUS: &[&str] = &[
 ];
 
 /// Tab and notification names that are not status labels themselves, normal form.
-const TAB_PHRASES: &[(&str, PanelTab)] = &[
+const TAB_PHRASES: PhraseTable<PanelTab> = phrase_table![
     ("new orders", PanelTab::NewOrders),
     ("new order", PanelTab::NewOrders),
     ("nuevos pedidos", PanelTab::NewOrders),
@@ -695,13 +697,18 @@ const TAB_PHRASES: &[(&str, PanelTab)] = &[
 /// [`STATUS_PHRASES`] masked by [`NOT_STATUS`], indexed on first use: a page reads one label per row.
 fn status_index() -> &'static PhraseIndex<'static, Meaning> {
     static INDEX: OnceLock<PhraseIndex<'static, Meaning>> = OnceLock::new();
-    INDEX.get_or_init(|| PhraseIndex::new(STATUS_PHRASES, NOT_STATUS))
+    INDEX.get_or_init(|| {
+        PhraseIndex::new(
+            &STATUS_PHRASES.pairs(),
+            &NOT_STATUS.lines().collect::<Vec<_>>(),
+        )
+    })
 }
 
 /// [`TAB_PHRASES`], indexed on first use.
 fn tab_index() -> &'static PhraseIndex<'static, PanelTab> {
     static INDEX: OnceLock<PhraseIndex<'static, PanelTab>> = OnceLock::new();
-    INDEX.get_or_init(|| PhraseIndex::new(TAB_PHRASES, &[]))
+    INDEX.get_or_init(|| PhraseIndex::new(&TAB_PHRASES.pairs(), &[]))
 }
 
 /// Reads a status label from the seller center or "My Orders", or a raw API code.
@@ -804,14 +811,10 @@ mod tests {
 
     #[test]
     fn tables_are_in_normal_form() {
-        for (phrase, _) in STATUS_PHRASES {
-            assert_eq!(normalize(phrase), *phrase);
-        }
-        for (phrase, _) in TAB_PHRASES {
-            assert_eq!(normalize(phrase), *phrase);
-        }
-        for phrase in NOT_STATUS {
-            assert_eq!(normalize(phrase), *phrase);
+        STATUS_PHRASES.assert_normal();
+        TAB_PHRASES.assert_normal();
+        for phrase in NOT_STATUS.lines() {
+            assert_eq!(normalize(phrase), phrase);
         }
     }
 }

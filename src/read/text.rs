@@ -189,6 +189,62 @@ pub fn lookup_masked<T: Copy + PartialEq>(
     PhraseIndex::new(table, mask).lookup(normalized)
 }
 
+/// A phrase table kept as one string, a line per phrase, beside its values in the same order:
+/// a `&[(&str, T)]` costs 8 bytes of pointer and length per phrase in the wasm, times the
+/// thousand-odd phrases of the eight languages. Written with [`phrase_table!`].
+pub struct PhraseTable<T: 'static> {
+    /// The phrases, each ended by a line break.
+    pub text: &'static str,
+    /// The value of each phrase, in order.
+    pub values: &'static [T],
+}
+
+impl<T: Copy> PhraseTable<T> {
+    /// The phrases with their values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, T)> {
+        self.text.lines().zip(self.values.iter().copied())
+    }
+
+    /// The phrases with their values, as a list.
+    pub fn pairs(&self) -> Vec<(&'static str, T)> {
+        self.iter().collect()
+    }
+}
+
+#[cfg(test)]
+impl<T: Copy> PhraseTable<T> {
+    /// Panics unless every phrase kept its value (none holds a line break) and is in normal form.
+    pub fn assert_normal(&self) {
+        assert_eq!(
+            self.pairs().len(),
+            self.values.len(),
+            "a phrase holds a line break"
+        );
+        for (phrase, _) in self.iter() {
+            assert_eq!(normalize(phrase), phrase);
+        }
+    }
+}
+
+/// A [`PhraseTable`] from `("phrase", value)` pairs, written as an array of pairs would be.
+macro_rules! phrase_table {
+    ($( ($phrase:literal, $value:expr $(,)?) ),* $(,)?) => {
+        $crate::read::text::PhraseTable {
+            text: concat!($($phrase, "\n"),*),
+            values: &[$($value),*],
+        }
+    };
+}
+pub(crate) use phrase_table;
+
+/// A list of phrases as one string, a line per phrase (read it with `str::lines`): see [`PhraseTable`].
+macro_rules! phrase_list {
+    ($($phrase:literal),* $(,)?) => {
+        concat!($($phrase, "\n"),*)
+    };
+}
+pub(crate) use phrase_list;
+
 /// A phrase table (and its mask) sorted by bytes, built once, so that a lookup walks the text
 /// once and finds every phrase starting at each character by narrowing a range of the sorted
 /// phrases byte by byte, instead of searching the whole text for each of hundreds of phrases.
@@ -204,13 +260,11 @@ pub struct PhraseIndex<'a, T> {
 impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
     /// Indexes a table of normalised phrases and the normalised phrases that mask them.
     pub fn new(table: &[(&'a str, T)], mask: &[&'a str]) -> Self {
-        let mut sorted: Vec<(&'a [u8], Option<T>)> = table
-            .iter()
-            .map(|&(phrase, value)| (phrase.as_bytes(), Some(value)))
-            .chain(mask.iter().map(|phrase| (phrase.as_bytes(), None)))
-            .filter(|(phrase, _)| !phrase.is_empty())
-            .collect();
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let phrases: Vec<&'a str> = table.iter().map(|&(phrase, _)| phrase).collect();
+        let sorted = sorted_phrases(&phrases, mask)
+            .into_iter()
+            .map(|(phrase, at)| (phrase, table.get(at).map(|&(_, value)| value)))
+            .collect::<Vec<_>>();
         let by_first_byte = (0..=256)
             .map(|byte| sorted.partition_point(|(p, _)| usize::from(p[0]) < byte))
             .collect();
@@ -276,6 +330,21 @@ impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
             depth += 1;
         }
     }
+}
+
+/// The non-empty phrases of a table and then of its mask, sorted by bytes (equal phrases in
+/// that order), each with its index in the table (mask phrases past its end). One sort for
+/// every table's value type, the crate's own (`read::sort`).
+fn sorted_phrases<'a>(table: &[&'a str], mask: &[&'a str]) -> Vec<(&'a [u8], usize)> {
+    let mut sorted: Vec<(&'a [u8], usize)> = table
+        .iter()
+        .chain(mask)
+        .enumerate()
+        .map(|(at, phrase)| (phrase.as_bytes(), at))
+        .filter(|(phrase, _)| !phrase.is_empty())
+        .collect();
+    super::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
+    sorted
 }
 
 /// Drops the hits inside a longer hit and says whether the meanings left agree.
