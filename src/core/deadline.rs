@@ -58,15 +58,15 @@ pub enum Outcome {
 /// What a status asks for before the order's times are looked at.
 enum Plan {
     Clock(DeadlineKind),
-    Stop(ReasonCode, &'static str),
+    Stop(ReasonCode),
 }
 
 fn plan(status: OrderStatus, side: Side, order: &Order) -> Result<Plan, String> {
     use OrderStatus::*;
     Ok(match (status, side) {
-        (PlaceOrderSuccess, _) => Plan::Stop(ReasonCode::AwaitingPayment, "awaiting payment"),
-        (FundProcessing | Finish | Archive, _) => Plan::Stop(ReasonCode::Completed, "completed"),
-        (InFrozen, _) => Plan::Stop(ReasonCode::Frozen, "frozen by the platform"),
+        (PlaceOrderSuccess, _) => Plan::Stop(ReasonCode::AwaitingPayment),
+        (FundProcessing | Finish | Archive, _) => Plan::Stop(ReasonCode::Completed),
+        (InFrozen, _) => Plan::Stop(ReasonCode::Frozen),
         (RiskControl | RiskControlHold | PaymentProcessing | WaitSellerExamineMoney, _) => {
             Plan::Clock(DeadlineKind::Payment)
         }
@@ -92,6 +92,17 @@ fn plan(status: OrderStatus, side: Side, order: &Order) -> Result<Plan, String> 
         (InIssue, _) => Plan::Clock(DeadlineKind::DisputeResponse),
         (WaitBuyerAcceptGoods, _) => Plan::Clock(DeadlineKind::Receipt),
     })
+}
+
+/// Why no clock runs, for a person, by the code of a status that stops every clock; the
+/// engine keeps only the code per order and words it when it builds the verdict.
+pub fn stopped_reason(code: ReasonCode) -> &'static str {
+    match code {
+        ReasonCode::AwaitingPayment => "awaiting payment",
+        ReasonCode::Completed => "completed",
+        ReasonCode::Frozen => "frozen by the platform",
+        _ => "no clock runs",
+    }
 }
 
 /// Clocks the platform resolves without the user: shown, never rated above `ok`.
@@ -297,7 +308,12 @@ pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outc
         );
     };
     let kind = match plan(status, order.side, order) {
-        Ok(Plan::Stop(code, reason)) => return Outcome::Stopped { code, reason },
+        Ok(Plan::Stop(code)) => {
+            return Outcome::Stopped {
+                code,
+                reason: stopped_reason(code),
+            }
+        }
         Ok(Plan::Clock(kind)) => kind,
         Err(reason) => return unreadable(None, ReasonCode::Contradiction, reason, order),
     };

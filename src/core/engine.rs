@@ -1,15 +1,20 @@
 //! The one entry point: orders, a policy and `now` in; every order's clock and risk out, most urgent first.
 //!
-//! Two passes: first a compact verdict per order (no allocation for most orders), then, in
-//! urgency order, the public `AnalyzedOrder`s. Building them in their final order means no large
-//! struct is moved by the sort and their strings are allocated, and later freed, in sequence:
-//! with 100,000 orders the allocator and the sort cost more than the deadlines themselves.
+//! Two passes: first a compact verdict and a sort key per order (no allocation for most
+//! orders), then, in urgency order, the public `AnalyzedOrder`s. Building them in their final
+//! order means no large struct is moved by the sort; with 100,000 orders memory traffic and the
+//! sort cost more than the deadlines themselves, so the verdict fits half a cache line, the key
+//! carries the id's bytes (the orders are not read again) and only reasons written out for one
+//! order allocate.
+
+use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
 use super::analysis::{Analysis, AnalyzedOrder, DeadlineKind, ReasonCode, Risk, RiskCounts};
-use super::deadline::{clock_for, ended_reason, Outcome};
+use super::deadline::{clock_for, ended_reason, stopped_reason, Outcome};
 use super::order::{DeadlineSource, Order};
+use super::order_id::OrderId;
 use super::policy::{Policy, PolicyError};
 use super::risk::{classify_left, time_hints, whole_seconds, HintSet};
 use super::status::OrderStatus;
@@ -29,35 +34,59 @@ pub fn analyze(
 /// risk (overdue, critical, unreadable, warning, ok, none), then by time left (least first, orders
 /// without a deadline last), then by id; and the count at each risk level.
 pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>) -> Analysis {
-    // The id travels in the key: the sort's tie-break and the final copy then never reach back
-    // into the (large, randomly ordered) orders.
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(orders.len());
-    let mut keys: Vec<(u64, u128, u32, &str)> = Vec::with_capacity(orders.len());
+    let mut keys: Vec<Key> = Vec::with_capacity(orders.len());
+    // Unreadable orders' reasons, by input position (so in ascending position).
+    let mut written: Vec<(u32, String)> = Vec::new();
     for (i, order) in orders.iter().enumerate() {
-        let (verdict, seconds_left) = verdict(order, policy, now);
-        let id = order.id.as_str();
-        keys.push((
+        let (verdict, seconds_left, reason) = verdict(order, policy, now);
+        if let Some(reason) = reason {
+            written.push((i as u32, reason));
+        }
+        keys.push(Key::new(
             urgency(verdict.risk, seconds_left),
-            id_prefix(id),
+            &order.id,
             i as u32,
-            id,
         ));
         verdicts.push(verdict);
     }
     keys.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| a.3.cmp(b.3))
+        a.sorted_part()
+            .cmp(&b.sorted_part())
+            // Equal prefixes: ids longer than the prefix, or the same id twice.
+            .then_with(|| {
+                orders[a.index as usize]
+                    .id
+                    .cmp(&orders[b.index as usize].id)
+            })
             // The input position keeps the result deterministic when ids repeat.
-            .then(a.2.cmp(&b.2))
+            .then(a.index.cmp(&b.index))
     });
     let mut counts = RiskCounts::default();
     let analysed = keys
-        .into_iter()
-        .map(|(_, prefix, i, id)| {
-            let v = std::mem::take(&mut verdicts[i as usize]);
+        .iter()
+        .map(|key| {
+            let i = key.index as usize;
+            let v = verdicts[i];
             count(&mut counts, v.risk);
-            v.into_analyzed(id_from_key(prefix, id), now)
+            let id = key
+                .id(v.id_len)
+                .unwrap_or_else(|| OrderId::from(orders[i].id.as_str()));
+            let reason = if v.risk == Risk::Unreadable {
+                written
+                    .binary_search_by_key(&key.index, |(at, _)| *at)
+                    .ok()
+                    .map(|at| Cow::Owned(std::mem::take(&mut written[at].1)))
+            } else {
+                match (v.reason_code, v.kind) {
+                    (Some(ReasonCode::ClockEnded), Some(kind)) => {
+                        Some(Cow::Borrowed(ended_reason(kind)))
+                    }
+                    (Some(code), _) => Some(Cow::Borrowed(stopped_reason(code))),
+                    (None, _) => None,
+                }
+            };
+            v.into_analyzed(id, reason, now)
         })
         .collect();
     Analysis {
@@ -68,20 +97,23 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
 
 /// The verdict on one order.
 pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> AnalyzedOrder {
-    verdict(order, policy, now)
-        .0
-        .into_analyzed(order.id.clone(), now)
+    let (verdict, _, written) = verdict(order, policy, now);
+    let reason = match (written, verdict.reason_code, verdict.kind) {
+        (Some(text), ..) => Some(Cow::Owned(text)),
+        (None, Some(ReasonCode::ClockEnded), Some(kind)) => Some(Cow::Borrowed(ended_reason(kind))),
+        (None, Some(code), _) => Some(Cow::Borrowed(stopped_reason(code))),
+        (None, None, _) => None,
+    };
+    verdict.into_analyzed(OrderId::from(order.id.as_str()), reason, now)
 }
 
-/// An `AnalyzedOrder` without the id, and without allocating unless the reason had to be
-/// written out; one cache line, since the second pass reads them in random order.
-#[repr(align(64))]
+/// An `AnalyzedOrder` without the id and the reason's text: half a cache line, since the second
+/// pass reads them in random order.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
 struct Verdict {
-    /// Meaningful when `has_deadline`.
-    deadline: DateTime<Utc>,
-    /// Meaningful when `has_ship_target`.
-    ship_target: DateTime<Utc>,
-    reason: Reason,
+    deadline: Option<DateTime<Utc>>,
+    ship_target: Option<DateTime<Utc>>,
     status: Option<OrderStatus>,
     risk: Risk,
     kind: Option<DeadlineKind>,
@@ -89,77 +121,62 @@ struct Verdict {
     reason_code: Option<ReasonCode>,
     actionable: bool,
     hints: HintSet,
-    has_deadline: bool,
-    has_ship_target: bool,
-}
-
-enum Reason {
-    Nothing,
-    Fixed(&'static str),
-    Written(String),
-}
-
-impl Default for Verdict {
-    /// No clock, no reason yet: the state `verdict` starts from (and leaves behind when taken).
-    fn default() -> Self {
-        Verdict {
-            deadline: DateTime::UNIX_EPOCH,
-            ship_target: DateTime::UNIX_EPOCH,
-            reason: Reason::Nothing,
-            status: None,
-            risk: Risk::None,
-            kind: None,
-            source: None,
-            reason_code: None,
-            actionable: false,
-            hints: HintSet::default(),
-            has_deadline: false,
-            has_ship_target: false,
-        }
-    }
+    /// The id's length in bytes, saturated at `u8::MAX`.
+    id_len: u8,
 }
 
 impl Verdict {
-    fn into_analyzed(self, order_id: String, now: DateTime<Utc>) -> AnalyzedOrder {
-        let deadline = self.has_deadline.then_some(self.deadline);
+    fn into_analyzed(
+        self,
+        order_id: OrderId,
+        reason: Option<Cow<'static, str>>,
+        now: DateTime<Utc>,
+    ) -> AnalyzedOrder {
         AnalyzedOrder {
             order_id,
             status: self.status,
-            deadline,
+            deadline: self.deadline,
             deadline_kind: self.kind,
             deadline_source: self.source,
-            seconds_left: deadline.map(|d| whole_seconds(d - now)),
+            seconds_left: self.deadline.map(|d| whole_seconds(d - now)),
             risk: self.risk,
-            reason: match self.reason {
-                Reason::Nothing => None,
-                Reason::Fixed(text) => Some(text.to_string()),
-                Reason::Written(text) => Some(text),
-            },
+            reason,
             reason_code: self.reason_code,
             actionable: self.actionable,
             hints: self.hints.to_vec(),
-            ship_target: self.has_ship_target.then_some(self.ship_target),
+            ship_target: self.ship_target,
         }
     }
 }
 
-/// The compact verdict on one order, and its seconds left (for the sort key).
-fn verdict(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> (Verdict, Option<i64>) {
+/// The compact verdict on one order, its seconds left (for the sort key) and the reason when it
+/// had to be written out for this order.
+fn verdict(
+    order: &Order,
+    policy: &ValidPolicy,
+    now: DateTime<Utc>,
+) -> (Verdict, Option<i64>, Option<String>) {
     let mut verdict = Verdict {
+        deadline: None,
+        ship_target: None,
         status: order.status,
-        ..Verdict::default()
+        risk: Risk::None,
+        kind: None,
+        source: None,
+        reason_code: None,
+        actionable: false,
+        hints: HintSet::default(),
+        id_len: u8::try_from(order.id.len()).unwrap_or(u8::MAX),
     };
     let mut seconds_left = None;
+    let mut written = None;
     match clock_for(order, policy, now) {
-        Outcome::Stopped { code, reason } => {
-            verdict.reason_code = Some(code);
-            verdict.reason = Reason::Fixed(reason);
-        }
+        Outcome::Stopped { code, .. } => verdict.reason_code = Some(code),
         Outcome::Unreadable { kind, code, reason } => {
             verdict.risk = Risk::Unreadable;
             verdict.kind = kind;
             verdict.reason_code = Some(code);
-            verdict.reason = Reason::Written(reason);
+            written = Some(reason);
         }
         Outcome::Running(clock) => {
             let p = policy.policy();
@@ -170,7 +187,6 @@ fn verdict(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> (Verdict,
                 if risk == Risk::Overdue {
                     risk = Risk::None;
                     verdict.reason_code = Some(ReasonCode::ClockEnded);
-                    verdict.reason = Reason::Fixed(ended_reason(clock.kind));
                 } else {
                     risk = Risk::Ok;
                 }
@@ -178,20 +194,54 @@ fn verdict(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> (Verdict,
             let mut hints = clock.hints;
             time_hints(clock.kind, risk, now, clock.ship_target, &mut hints);
             verdict.risk = risk;
-            verdict.deadline = clock.deadline;
-            verdict.has_deadline = true;
+            verdict.deadline = Some(clock.deadline);
             verdict.kind = Some(clock.kind);
             verdict.source = Some(clock.source);
             seconds_left = Some(whole_seconds(left));
             verdict.actionable = clock.actionable;
-            if let Some(target) = clock.ship_target {
-                verdict.ship_target = target;
-                verdict.has_ship_target = true;
-            }
+            verdict.ship_target = clock.ship_target;
             verdict.hints = hints;
         }
     }
-    (verdict, seconds_left)
+    (verdict, seconds_left, written)
+}
+
+/// What the sort orders by: urgency, then the id's first 16 bytes (big-endian, zero-padded, so
+/// they order as the bytes do), then the input position.
+#[derive(Clone, Copy)]
+struct Key {
+    urgency: u64,
+    id_high: u64,
+    id_low: u64,
+    index: u32,
+}
+
+impl Key {
+    fn new(urgency: u64, id: &str, index: u32) -> Key {
+        let mut bytes = [0u8; 16];
+        let n = id.len().min(16);
+        bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+        let prefix = u128::from_be_bytes(bytes);
+        Key {
+            urgency,
+            id_high: (prefix >> 64) as u64,
+            id_low: prefix as u64,
+            index,
+        }
+    }
+
+    fn sorted_part(&self) -> (u64, u64, u64) {
+        (self.urgency, self.id_high, self.id_low)
+    }
+
+    /// The id, rebuilt from the key when it fits there (AliExpress ids do).
+    fn id(&self, len: u8) -> Option<OrderId> {
+        let len = usize::from(len);
+        let prefix = (u128::from(self.id_high) << 64) | u128::from(self.id_low);
+        let bytes = prefix.to_be_bytes();
+        let text = std::str::from_utf8(bytes.get(..len)?).ok()?;
+        Some(OrderId::from(text))
+    }
 }
 
 /// Risk in the top bits, then seconds left (offset to unsigned), orders without a deadline
@@ -205,25 +255,6 @@ fn urgency(risk: Risk, seconds_left: Option<i64>) -> u64 {
         None => (1u64 << SECONDS_BITS) - 1,
     };
     ((risk as u64) << SECONDS_BITS) | seconds
-}
-
-/// The id's first 16 bytes as a big-endian number, zero-padded: it orders ids as their bytes
-/// do (AliExpress ids are 16 digits), so the full strings are compared only on a tie.
-fn id_prefix(id: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
-}
-
-/// The id as a new `String`, rebuilt from the key's copy of its bytes when it fits there
-/// (AliExpress ids do), so the orders' scattered heap strings are not read again.
-fn id_from_key(prefix: u128, id: &str) -> String {
-    let bytes = prefix.to_be_bytes();
-    match bytes.get(..id.len()).map(std::str::from_utf8) {
-        Some(Ok(text)) => text.to_string(),
-        _ => id.to_string(),
-    }
 }
 
 fn count(counts: &mut RiskCounts, risk: Risk) {
@@ -244,26 +275,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_verdict_fits_one_cache_line() {
-        assert_eq!(std::mem::size_of::<Verdict>(), 64);
+    fn a_verdict_fits_half_a_cache_line() {
+        assert_eq!(std::mem::size_of::<Verdict>(), 32);
     }
 
     #[test]
     fn ids_rebuilt_from_the_key_are_the_ids() {
-        for id in [
-            "",
-            "8",
-            "8123456789012345",
-            "81234567890123456789",
-            "pedido-ñ-1",
-            "ñññññññññ",
-        ] {
-            assert_eq!(id_from_key(id_prefix(id), id), id);
+        for id in ["", "8", "8123456789012345", "pedido-ñ-1", "ñññññññ"] {
+            let len = u8::try_from(id.len()).unwrap();
+            assert_eq!(Key::new(0, id, 0).id(len).unwrap(), id);
+        }
+        for long in ["81234567890123456789", "ñññññññññ"] {
+            let len = u8::try_from(long.len()).unwrap();
+            assert_eq!(Key::new(0, long, 0).id(len), None, "{long}");
         }
     }
 
     #[test]
-    fn the_id_prefix_orders_like_the_bytes() {
+    fn the_key_orders_ids_like_their_bytes() {
         let mut ids = [
             "9",
             "10",
@@ -272,10 +301,11 @@ mod tests {
             "",
             "a",
             "A",
+            "ñ",
         ];
-        let mut by_prefix = ids;
+        let mut by_key = ids;
         ids.sort_unstable();
-        by_prefix.sort_by_key(|id| id_prefix(id));
-        assert_eq!(ids, by_prefix);
+        by_key.sort_by_key(|id| Key::new(7, id, 0).sorted_part());
+        assert_eq!(ids, by_key);
     }
 }

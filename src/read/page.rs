@@ -264,7 +264,7 @@ pub fn scan(
         .take(5)
         .map(|(node, v)| NextDeadline {
             node: *node,
-            order_id: v.order_id.clone(),
+            order_id: v.order_id.to_string(),
             risk: v.risk,
             text: present::badge(v, lang),
         })
@@ -274,7 +274,7 @@ pub fn scan(
         .filter(|(_, v)| v.actionable)
         .filter_map(|(_, v)| match (v.deadline, v.deadline_kind) {
             (Some(at), Some(kind)) if at > now => Some(Alert {
-                order_id: v.order_id.clone(),
+                order_id: v.order_id.to_string(),
                 deadline_ms: at.timestamp_millis(),
                 kind,
             }),
@@ -363,7 +363,7 @@ fn patch_for(
         deadline_source: v.deadline_source,
         risk: v.risk,
         reason: (v.risk == Risk::Unreadable)
-            .then(|| v.reason.clone().unwrap_or_else(|| "unreadable".to_string())),
+            .then(|| v.reason.as_deref().unwrap_or("unreadable").to_string()),
         badge: Badge {
             anchor,
             text: present::badge(v, lang),
