@@ -18,6 +18,7 @@ use super::order_id::OrderId;
 use super::policy::{Policy, PolicyError};
 use super::risk::{classify_left, time_hints, whole_seconds, HintSet};
 use super::status::OrderStatus;
+use super::urgency_order::{id_prefix, UrgencyOrder};
 use super::validate::ValidPolicy;
 
 /// Validates the policy, then analyses the orders (see `analyze_valid`).
@@ -35,56 +36,38 @@ pub fn analyze(
 /// without a deadline last), then by id; and the count at each risk level.
 pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>) -> Analysis {
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(orders.len());
-    let mut keys: Vec<Key> = Vec::with_capacity(orders.len());
+    let mut order = UrgencyOrder::with_capacity(orders.len());
     // Unreadable orders' reasons, by input position (so in ascending position).
     let mut written: Vec<(u32, String)> = Vec::new();
-    for (i, order) in orders.iter().enumerate() {
-        let (verdict, seconds_left, reason) = verdict(order, policy, now);
+    for (i, o) in orders.iter().enumerate() {
+        let (verdict, seconds_left, reason) = verdict(o, policy, now);
         if let Some(reason) = reason {
             written.push((i as u32, reason));
         }
-        keys.push(Key::new(
-            urgency(verdict.risk, seconds_left),
-            &order.id,
-            i as u32,
-        ));
+        order.push(urgency(verdict.risk, seconds_left), &o.id);
         verdicts.push(verdict);
     }
-    keys.sort_unstable_by(|a, b| {
-        a.sorted_part()
-            .cmp(&b.sorted_part())
-            // Equal prefixes: ids longer than the prefix, or the same id twice.
-            .then_with(|| {
-                orders[a.index as usize]
-                    .id
-                    .cmp(&orders[b.index as usize].id)
-            })
-            // The input position keeps the result deterministic when ids repeat.
-            .then(a.index.cmp(&b.index))
-    });
+    let positions = order.positions(|i| orders[i].id.as_str());
+    // Gathered in a loop of its own: a few instructions per verdict let the processor fetch many
+    // of these random reads at once, where the building loop below would wait for each.
+    let sorted: Vec<Verdict> = positions.iter().map(|&i| verdicts[i as usize]).collect();
+    drop(verdicts);
     let mut counts = RiskCounts::default();
-    let analysed = keys
+    let analysed = positions
         .iter()
-        .map(|key| {
-            let i = key.index as usize;
-            let v = verdicts[i];
+        .zip(sorted)
+        .map(|(&position, v)| {
             count(&mut counts, v.risk);
-            let id = key
-                .id(v.id_len)
-                .unwrap_or_else(|| OrderId::from(orders[i].id.as_str()));
+            let id = v
+                .id()
+                .unwrap_or_else(|| OrderId::from(orders[position as usize].id.as_str()));
             let reason = if v.risk == Risk::Unreadable {
                 written
-                    .binary_search_by_key(&key.index, |(at, _)| *at)
+                    .binary_search_by_key(&position, |(at, _)| *at)
                     .ok()
                     .map(|at| Cow::Owned(std::mem::take(&mut written[at].1)))
             } else {
-                match (v.reason_code, v.kind) {
-                    (Some(ReasonCode::ClockEnded), Some(kind)) => {
-                        Some(Cow::Borrowed(ended_reason(kind)))
-                    }
-                    (Some(code), _) => Some(Cow::Borrowed(stopped_reason(code))),
-                    (None, _) => None,
-                }
+                fixed_reason(&v)
             };
             v.into_analyzed(id, reason, now)
         })
@@ -95,23 +78,32 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
     }
 }
 
+/// The reason of a verdict whose reason is not written out for the order.
+fn fixed_reason(v: &Verdict) -> Option<Cow<'static, str>> {
+    match (v.reason_code, v.kind) {
+        (Some(ReasonCode::ClockEnded), Some(kind)) => Some(Cow::Borrowed(ended_reason(kind))),
+        (Some(code), _) => Some(Cow::Borrowed(stopped_reason(code))),
+        (None, _) => None,
+    }
+}
+
 /// The verdict on one order.
 pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> AnalyzedOrder {
     let (verdict, _, written) = verdict(order, policy, now);
-    let reason = match (written, verdict.reason_code, verdict.kind) {
-        (Some(text), ..) => Some(Cow::Owned(text)),
-        (None, Some(ReasonCode::ClockEnded), Some(kind)) => Some(Cow::Borrowed(ended_reason(kind))),
-        (None, Some(code), _) => Some(Cow::Borrowed(stopped_reason(code))),
-        (None, None, _) => None,
+    let reason = match written {
+        Some(text) => Some(Cow::Owned(text)),
+        None => fixed_reason(&verdict),
     };
     verdict.into_analyzed(OrderId::from(order.id.as_str()), reason, now)
 }
 
-/// An `AnalyzedOrder` without the id and the reason's text: half a cache line, since the second
-/// pass reads them in random order.
+/// An `AnalyzedOrder` without the reason's text: one cache line, since the second pass reads
+/// them in random order.
 #[derive(Clone, Copy)]
-#[repr(align(32))]
+#[repr(align(64))]
 struct Verdict {
+    /// The id's first 16 bytes, zero-padded.
+    id_prefix: [u8; 16],
     deadline: Option<DateTime<Utc>>,
     ship_target: Option<DateTime<Utc>>,
     status: Option<OrderStatus>,
@@ -126,6 +118,12 @@ struct Verdict {
 }
 
 impl Verdict {
+    /// The id, when it fits in `id_prefix` (AliExpress ids do).
+    fn id(&self) -> Option<OrderId> {
+        let text = std::str::from_utf8(self.id_prefix.get(..usize::from(self.id_len))?).ok()?;
+        Some(OrderId::from(text))
+    }
+
     fn into_analyzed(
         self,
         order_id: OrderId,
@@ -157,6 +155,7 @@ fn verdict(
     now: DateTime<Utc>,
 ) -> (Verdict, Option<i64>, Option<String>) {
     let mut verdict = Verdict {
+        id_prefix: id_prefix(&order.id),
         deadline: None,
         ship_target: None,
         status: order.status,
@@ -206,53 +205,21 @@ fn verdict(
     (verdict, seconds_left, written)
 }
 
-/// What the sort orders by: urgency, then the id's first 16 bytes (big-endian, zero-padded, so
-/// they order as the bytes do), then the input position.
-#[derive(Clone, Copy)]
-struct Key {
-    urgency: u64,
-    id_high: u64,
-    id_low: u64,
-    index: u32,
-}
+/// The low bits of an urgency that hold the seconds left.
+pub(super) const URGENCY_SECONDS_BITS: u32 = 60;
 
-impl Key {
-    fn new(urgency: u64, id: &str, index: u32) -> Key {
-        let mut bytes = [0u8; 16];
-        let n = id.len().min(16);
-        bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-        let prefix = u128::from_be_bytes(bytes);
-        Key {
-            urgency,
-            id_high: (prefix >> 64) as u64,
-            id_low: prefix as u64,
-            index,
-        }
-    }
-
-    fn sorted_part(&self) -> (u64, u64, u64) {
-        (self.urgency, self.id_high, self.id_low)
-    }
-
-    /// The id, rebuilt from the key when it fits there (AliExpress ids do).
-    fn id(&self, len: u8) -> Option<OrderId> {
-        let len = usize::from(len);
-        let prefix = (u128::from(self.id_high) << 64) | u128::from(self.id_low);
-        let bytes = prefix.to_be_bytes();
-        let text = std::str::from_utf8(bytes.get(..len)?).ok()?;
-        Some(OrderId::from(text))
-    }
-}
+/// The seconds part of the urgency of an order without a deadline: after every deadline.
+pub(super) const NO_DEADLINE_SECONDS: u64 = (1 << URGENCY_SECONDS_BITS) - 1;
 
 /// Risk in the top bits, then seconds left (offset to unsigned), orders without a deadline
 /// after those with one at the same risk.
 fn urgency(risk: Risk, seconds_left: Option<i64>) -> u64 {
-    const SECONDS_BITS: u32 = 60;
+    const SECONDS_BITS: u32 = URGENCY_SECONDS_BITS;
     const LIMIT: i64 = 1 << (SECONDS_BITS - 2);
     let seconds = match seconds_left {
         // Clamped to ±2^58 s (billions of years): real deadlines never get near.
         Some(s) => (s.clamp(-LIMIT, LIMIT - 1) + LIMIT) as u64,
-        None => (1u64 << SECONDS_BITS) - 1,
+        None => NO_DEADLINE_SECONDS,
     };
     ((risk as u64) << SECONDS_BITS) | seconds
 }
@@ -275,37 +242,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_verdict_fits_half_a_cache_line() {
-        assert_eq!(std::mem::size_of::<Verdict>(), 32);
+    fn a_verdict_fits_one_cache_line() {
+        assert_eq!(std::mem::size_of::<Verdict>(), 64);
     }
 
     #[test]
-    fn ids_rebuilt_from_the_key_are_the_ids() {
+    fn ids_rebuilt_from_the_verdict_are_the_ids() {
+        let policy = Policy::default().validate().unwrap();
+        let now = DateTime::UNIX_EPOCH;
         for id in ["", "8", "8123456789012345", "pedido-ñ-1", "ñññññññ"] {
-            let len = u8::try_from(id.len()).unwrap();
-            assert_eq!(Key::new(0, id, 0).id(len).unwrap(), id);
+            let order = Order {
+                id: id.to_string(),
+                ..Order::default()
+            };
+            assert_eq!(verdict(&order, &policy, now).0.id().unwrap(), id);
         }
         for long in ["81234567890123456789", "ñññññññññ"] {
-            let len = u8::try_from(long.len()).unwrap();
-            assert_eq!(Key::new(0, long, 0).id(len), None, "{long}");
+            let order = Order {
+                id: long.to_string(),
+                ..Order::default()
+            };
+            assert_eq!(verdict(&order, &policy, now).0.id(), None, "{long}");
         }
-    }
-
-    #[test]
-    fn the_key_orders_ids_like_their_bytes() {
-        let mut ids = [
-            "9",
-            "10",
-            "8123456789012345",
-            "81234567890123456",
-            "",
-            "a",
-            "A",
-            "ñ",
-        ];
-        let mut by_key = ids;
-        ids.sort_unstable();
-        by_key.sort_by_key(|id| Key::new(7, id, 0).sorted_part());
-        assert_eq!(ids, by_key);
     }
 }

@@ -15,6 +15,7 @@ pub mod policy;
 pub mod reconcile;
 pub mod risk;
 pub mod status;
+mod urgency_order;
 pub mod validate;
 pub mod zones;
 
