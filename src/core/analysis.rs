@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::hint_set::HintSet;
 use super::order::DeadlineSource;
 use super::order_id::OrderId;
 use super::status::OrderStatus;
@@ -114,8 +115,8 @@ pub struct AnalyzedOrder {
     /// (risk check, the seller's view of buyer receipt) are shown but never rated above `ok`.
     #[serde(default)]
     pub actionable: bool,
-    /// What to do beyond meeting the deadline.
-    pub hints: Vec<Hint>,
+    /// What to do beyond meeting the deadline (serialized as a list).
+    pub hints: HintSet,
     /// The seller's internal ship target, when the ship clock runs.
     #[serde(default, with = "super::iso_time::utc::option")]
     pub ship_target: Option<DateTime<Utc>>,

@@ -152,7 +152,26 @@ fn start_of(kind: DeadlineKind, order: &Order) -> (Option<DateTime<Utc>>, &'stat
 }
 
 /// The first contradiction in the order's times, if any.
-fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Option<String> {
+/// `latest` is `now` + `FUTURE_TOLERANCE`.
+fn contradiction(order: &Order, status: OrderStatus, latest: DateTime<Utc>) -> Option<String> {
+    let times = [
+        order.created,
+        order.paid,
+        order.shipped,
+        order.cancel_requested,
+        order.cancel_refused,
+        order.cancel_agreed,
+        order.dispute_opened,
+    ];
+    // Nearly every order passes: check them all before naming the first that fails.
+    if times.iter().any(|t| t.is_some_and(|t| t > latest)) {
+        return future_time(order, latest);
+    }
+    ordering_contradiction(order, status)
+}
+
+/// The first of the order's times after `latest`, named.
+fn future_time(order: &Order, latest: DateTime<Utc>) -> Option<String> {
     let named = [
         (order.created, "creation time"),
         (order.paid, "payment time"),
@@ -162,14 +181,14 @@ fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Opti
         (order.cancel_agreed, "cancellation agreement time"),
         (order.dispute_opened, "dispute opening time"),
     ];
-    let latest = now + FUTURE_TOLERANCE;
-    for (time, name) in named {
-        if let Some(t) = time {
-            if t > latest {
-                return Some(format!("the {name} ({}) is in the future", show(t)));
-            }
-        }
-    }
+    named.into_iter().find_map(|(time, name)| {
+        let t = time.filter(|t| *t > latest)?;
+        Some(format!("the {name} ({}) is in the future", show(t)))
+    })
+}
+
+/// Times out of order, or a shipping time the status denies.
+fn ordering_contradiction(order: &Order, status: OrderStatus) -> Option<String> {
     if let (Some(created), Some(paid)) = (order.created, order.paid) {
         if paid < created {
             return Some(format!(
@@ -299,6 +318,11 @@ fn compute(
 
 /// The clock of one order at `now`, or why there is none.
 pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outcome {
+    clock_at(order, valid, now + FUTURE_TOLERANCE)
+}
+
+/// `clock_for` given `latest` = `now` + `FUTURE_TOLERANCE`, which a whole list shares.
+pub(super) fn clock_at(order: &Order, valid: &ValidPolicy, latest: DateTime<Utc>) -> Outcome {
     let Some(status) = order.status else {
         return unreadable(
             None,
@@ -317,7 +341,7 @@ pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outc
         Ok(Plan::Clock(kind)) => kind,
         Err(reason) => return unreadable(None, ReasonCode::Contradiction, reason, order),
     };
-    if let Some(reason) = contradiction(order, status, now) {
+    if let Some(reason) = contradiction(order, status, latest) {
         return unreadable(Some(kind), ReasonCode::Contradiction, reason, order);
     }
 

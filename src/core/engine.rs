@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 
 use super::analysis::{Analysis, AnalyzedOrder, DeadlineKind, ReasonCode, Risk, RiskCounts};
-use super::deadline::{clock_for, ended_reason, stopped_reason, Outcome};
+use super::deadline::{clock_at, ended_reason, stopped_reason, Outcome, FUTURE_TOLERANCE};
 use super::order::{DeadlineSource, Order};
 use super::order_id::OrderId;
 use super::policy::{Policy, PolicyError};
@@ -39,12 +39,17 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
     let mut order = UrgencyOrder::with_capacity(orders.len());
     // Unreadable orders' reasons, by input position (so in ascending position).
     let mut written: Vec<(u32, String)> = Vec::new();
+    let at = At::new(now);
     for (i, o) in orders.iter().enumerate() {
-        let (verdict, seconds_left, reason) = verdict(o, policy, now);
+        let (verdict, reason) = verdict(o, policy, at);
         if let Some(reason) = reason {
             written.push((i as u32, reason));
         }
-        order.push(urgency(verdict.risk, seconds_left), &o.id);
+        order.push(
+            urgency(verdict.risk, verdict.seconds_left()),
+            &o.id,
+            verdict.id_prefix,
+        );
         verdicts.push(verdict);
     }
     let positions = order.positions(|i| orders[i].id.as_str());
@@ -69,7 +74,7 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
             } else {
                 fixed_reason(&v)
             };
-            v.into_analyzed(id, reason, now)
+            v.into_analyzed(id, reason)
         })
         .collect();
     Analysis {
@@ -89,12 +94,12 @@ fn fixed_reason(v: &Verdict) -> Option<Cow<'static, str>> {
 
 /// The verdict on one order.
 pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> AnalyzedOrder {
-    let (verdict, _, written) = verdict(order, policy, now);
+    let (verdict, written) = verdict(order, policy, At::new(now));
     let reason = match written {
         Some(text) => Some(Cow::Owned(text)),
         None => fixed_reason(&verdict),
     };
-    verdict.into_analyzed(OrderId::from(order.id.as_str()), reason, now)
+    verdict.into_analyzed(OrderId::from(order.id.as_str()), reason)
 }
 
 /// An `AnalyzedOrder` without the reason's text: one cache line, since the second pass reads
@@ -104,6 +109,8 @@ pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> A
 struct Verdict {
     /// The id's first 16 bytes, zero-padded.
     id_prefix: [u8; 16],
+    /// Meaningful when `deadline` is set.
+    seconds_left: i64,
     deadline: Option<DateTime<Utc>>,
     ship_target: Option<DateTime<Utc>>,
     status: Option<OrderStatus>,
@@ -120,42 +127,53 @@ struct Verdict {
 impl Verdict {
     /// The id, when it fits in `id_prefix` (AliExpress ids do).
     fn id(&self) -> Option<OrderId> {
-        let text = std::str::from_utf8(self.id_prefix.get(..usize::from(self.id_len))?).ok()?;
-        Some(OrderId::from(text))
+        OrderId::from_padded(self.id_prefix, self.id_len)
     }
 
-    fn into_analyzed(
-        self,
-        order_id: OrderId,
-        reason: Option<Cow<'static, str>>,
-        now: DateTime<Utc>,
-    ) -> AnalyzedOrder {
+    fn seconds_left(&self) -> Option<i64> {
+        self.deadline.map(|_| self.seconds_left)
+    }
+
+    fn into_analyzed(self, order_id: OrderId, reason: Option<Cow<'static, str>>) -> AnalyzedOrder {
         AnalyzedOrder {
             order_id,
             status: self.status,
             deadline: self.deadline,
             deadline_kind: self.kind,
             deadline_source: self.source,
-            seconds_left: self.deadline.map(|d| whole_seconds(d - now)),
+            seconds_left: self.seconds_left(),
             risk: self.risk,
             reason,
             reason_code: self.reason_code,
             actionable: self.actionable,
-            hints: self.hints.to_vec(),
+            hints: self.hints,
             ship_target: self.ship_target,
         }
     }
 }
 
-/// The compact verdict on one order, its seconds left (for the sort key) and the reason when it
-/// had to be written out for this order.
-fn verdict(
-    order: &Order,
-    policy: &ValidPolicy,
+/// `now`, and the latest time an order's own times may show: shared by a whole list.
+#[derive(Clone, Copy)]
+struct At {
     now: DateTime<Utc>,
-) -> (Verdict, Option<i64>, Option<String>) {
+    latest: DateTime<Utc>,
+}
+
+impl At {
+    fn new(now: DateTime<Utc>) -> At {
+        At {
+            now,
+            latest: now + FUTURE_TOLERANCE,
+        }
+    }
+}
+
+/// The compact verdict on one order, and the reason when it had to be written out for it.
+fn verdict(order: &Order, policy: &ValidPolicy, at: At) -> (Verdict, Option<String>) {
+    let now = at.now;
     let mut verdict = Verdict {
         id_prefix: id_prefix(&order.id),
+        seconds_left: 0,
         deadline: None,
         ship_target: None,
         status: order.status,
@@ -167,9 +185,8 @@ fn verdict(
         hints: HintSet::default(),
         id_len: u8::try_from(order.id.len()).unwrap_or(u8::MAX),
     };
-    let mut seconds_left = None;
     let mut written = None;
-    match clock_for(order, policy, now) {
+    match clock_at(order, policy, at.latest) {
         Outcome::Stopped { code, .. } => verdict.reason_code = Some(code),
         Outcome::Unreadable { kind, code, reason } => {
             verdict.risk = Risk::Unreadable;
@@ -196,13 +213,13 @@ fn verdict(
             verdict.deadline = Some(clock.deadline);
             verdict.kind = Some(clock.kind);
             verdict.source = Some(clock.source);
-            seconds_left = Some(whole_seconds(left));
+            verdict.seconds_left = whole_seconds(left);
             verdict.actionable = clock.actionable;
             verdict.ship_target = clock.ship_target;
             verdict.hints = hints;
         }
     }
-    (verdict, seconds_left, written)
+    (verdict, written)
 }
 
 /// The low bits of an urgency that hold the seconds left.
@@ -255,14 +272,18 @@ mod tests {
                 id: id.to_string(),
                 ..Order::default()
             };
-            assert_eq!(verdict(&order, &policy, now).0.id().unwrap(), id);
+            assert_eq!(verdict(&order, &policy, At::new(now)).0.id().unwrap(), id);
         }
         for long in ["81234567890123456789", "ñññññññññ"] {
             let order = Order {
                 id: long.to_string(),
                 ..Order::default()
             };
-            assert_eq!(verdict(&order, &policy, now).0.id(), None, "{long}");
+            assert_eq!(
+                verdict(&order, &policy, At::new(now)).0.id(),
+                None,
+                "{long}"
+            );
         }
     }
 }

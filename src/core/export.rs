@@ -125,7 +125,7 @@ mod tests {
             reason: None,
             reason_code: None,
             actionable: true,
-            hints: vec![Hint::PastInternalTarget, Hint::DoubleCheckShipButton],
+            hints: vec![Hint::PastInternalTarget, Hint::DoubleCheckShipButton].into(),
             ship_target: None,
         }
     }

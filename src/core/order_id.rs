@@ -34,6 +34,20 @@ impl OrderId {
     }
 }
 
+impl OrderId {
+    /// The id whose first `len` bytes are `bytes` (zero-padded), with no copy of variable length.
+    /// `bytes[..len]` must be a whole `str`, as the first 16 bytes of an id of at most 16 bytes are.
+    pub(super) fn from_padded(bytes: [u8; 16], len: u8) -> Option<OrderId> {
+        if usize::from(len) > bytes.len() {
+            return None;
+        }
+        debug_assert!(std::str::from_utf8(&bytes[..usize::from(len)]).is_ok());
+        let mut inline = [0u8; INLINE];
+        inline[..16].copy_from_slice(&bytes);
+        Some(OrderId(Repr::Inline { len, bytes: inline }))
+    }
+}
+
 impl From<&str> for OrderId {
     fn from(text: &str) -> Self {
         if text.len() <= INLINE {
@@ -225,6 +239,17 @@ mod tests {
         for id in IDS {
             assert_eq!(map.get(id), Some(&id.len()));
         }
+    }
+
+    #[test]
+    fn padded_bytes_make_the_same_id() {
+        for id in ["", "8", "8123456789012345", "pedido-ñ-1"] {
+            let mut bytes = [0u8; 16];
+            bytes[..id.len()].copy_from_slice(id.as_bytes());
+            let len = u8::try_from(id.len()).unwrap();
+            assert_eq!(OrderId::from_padded(bytes, len).unwrap(), id);
+        }
+        assert!(OrderId::from_padded([b'1'; 16], 17).is_none());
     }
 
     #[test]

@@ -181,7 +181,7 @@ mod tests {
             reason: None,
             reason_code: None,
             actionable: true,
-            hints: Vec::new(),
+            hints: Default::default(),
             ship_target: None,
         }
     }

@@ -42,15 +42,22 @@ impl UrgencyOrder {
         }
     }
 
-    /// Adds the next entry: its urgency (see `engine::urgency`) and its id.
-    pub(super) fn push(&mut self, urgency: u64, id: &str) {
-        self.short_digit_ids &= id.len() <= 16 && id.bytes().all(|b| b.is_ascii_digit());
-        if self.keys.is_empty() || self.id_length == Some(id.len()) {
-            self.id_length = Some(id.len());
+    /// Adds the next entry: its urgency (see `engine::urgency`), its id and the id's
+    /// `id_prefix` (which the caller has at hand already).
+    pub(super) fn push(&mut self, urgency: u64, id: &str, prefix: [u8; 16]) {
+        let len = id.len();
+        // No early exit, so the check compiles to a few vector instructions.
+        let digits = prefix
+            .iter()
+            .enumerate()
+            .fold(true, |ok, (i, b)| ok & ((i >= len) | b.is_ascii_digit()));
+        self.short_digit_ids &= len <= 16 && digits;
+        if self.keys.is_empty() || self.id_length == Some(len) {
+            self.id_length = Some(len);
         } else {
             self.id_length = None;
         }
-        let prefix = u128::from_be_bytes(id_prefix(id));
+        let prefix = u128::from_be_bytes(prefix);
         self.keys.push(Key {
             urgency,
             id_high: (prefix >> 64) as u64,
@@ -197,7 +204,7 @@ mod tests {
     fn sorted(entries: &[(u64, &str)]) -> Vec<u32> {
         let mut order = UrgencyOrder::with_capacity(entries.len());
         for (urgency, id) in entries {
-            order.push(*urgency, id);
+            order.push(*urgency, id, id_prefix(id));
         }
         order.positions(|i| entries[i].1)
     }
@@ -301,7 +308,7 @@ mod tests {
     fn keys(entries: &[(u64, &str)]) -> Vec<Key> {
         let mut order = UrgencyOrder::with_capacity(entries.len());
         for (urgency, id) in entries {
-            order.push(*urgency, id);
+            order.push(*urgency, id, id_prefix(id));
         }
         order.keys
     }

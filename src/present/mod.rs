@@ -134,7 +134,7 @@ mod tests {
             reason: None,
             reason_code: None,
             actionable: true,
-            hints: vec![],
+            hints: Default::default(),
             ship_target: None,
         }
     }
