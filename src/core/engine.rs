@@ -1,11 +1,11 @@
 //! The one entry point: orders, a policy and `now` in; every order's clock and risk out, most urgent first.
 //!
-//! Two passes: first a compact verdict and a sort key per order (no allocation for most
-//! orders), then, in urgency order, the public `AnalyzedOrder`s. Building them in their final
-//! order means no large struct is moved by the sort; with 100,000 orders memory traffic and the
-//! sort cost more than the deadlines themselves, so the verdict fits half a cache line, the key
-//! carries the id's bytes (the orders are not read again) and only reasons written out for one
-//! order allocate.
+//! Three steps: a compact verdict and an urgency per order (no allocation for most orders);
+//! the urgency order (`urgency_order`, an integer sort for AliExpress-style ids); then, in that
+//! order, the public `AnalyzedOrder`s. With 100,000 orders memory traffic and the sort cost more
+//! than the deadlines themselves, so the verdict is one cache line holding the id's bytes (the
+//! orders are not read again), no large struct is moved by the sort, and only reasons written
+//! out for one order allocate.
 
 use std::borrow::Cow;
 

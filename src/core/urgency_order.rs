@@ -1,28 +1,52 @@
 //! The order of the verdicts: by urgency, then by id (as bytes), then by input position.
 //!
 //! Sorting 100,000 entries is a large part of an analysis, and sorting plain integers is about
-//! twice as fast as sorting structs with a comparator. So when every id is at most 16 ASCII
-//! digits (AliExpress ids are 16), each entry becomes one `u128`: the risk, the seconds left,
-//! the id as a base-11 number and the position, each in as few bits as this batch needs.
-//! Any other batch is sorted by a comparator, with the same result.
+//! twice as fast as sorting structs with a comparator. So when every id is made of the same
+//! number (at most 16) of ASCII digits, as AliExpress ids are, each entry becomes one integer:
+//! the risk, the seconds left, the id's value and the position, each in as few bits as this
+//! batch needs (a `u64` when they fit, else a `u128`). Any other batch is sorted by a comparator,
+//! with the same result.
+
+use super::engine::{NO_DEADLINE_SECONDS, URGENCY_SECONDS_BITS};
+
+const SECONDS_MASK: u64 = (1 << URGENCY_SECONDS_BITS) - 1;
 
 /// Entries in input order; `positions` gives the sorted order.
 pub(super) struct UrgencyOrder {
-    keys: Vec<Key>,
-    /// Every id so far is at most 16 ASCII digits.
-    short_digit_ids: bool,
-    /// The length of the first id, or `None` once two ids differ in length.
-    id_length: Option<usize>,
+    entries: Vec<Entry>,
+    /// The length of the first id.
+    id_length: usize,
+    /// Every id so far has `id_length` bytes, at most 16, all ASCII digits.
+    digit_ids: bool,
+    seconds: Span,
+    ids: Span,
+    highest_risk: u64,
 }
 
-/// Urgency, then the id's first 16 bytes (big-endian, zero-padded, so they order as the
-/// bytes do), then the input position.
 #[derive(Clone, Copy)]
-struct Key {
+struct Entry {
     urgency: u64,
-    id_high: u64,
-    id_low: u64,
-    position: u32,
+    /// The id's value while `digit_ids` holds.
+    id: u64,
+}
+
+/// The least and greatest of some values.
+#[derive(Clone, Copy)]
+struct Span {
+    min: u64,
+    max: u64,
+}
+
+impl Span {
+    const EMPTY: Span = Span {
+        min: u64::MAX,
+        max: 0,
+    };
+
+    fn add(&mut self, value: u64) {
+        self.min = self.min.min(value);
+        self.max = self.max.max(value);
+    }
 }
 
 /// The id's first 16 bytes, zero-padded.
@@ -36,9 +60,12 @@ pub(super) fn id_prefix(id: &str) -> [u8; 16] {
 impl UrgencyOrder {
     pub(super) fn with_capacity(capacity: usize) -> UrgencyOrder {
         UrgencyOrder {
-            keys: Vec::with_capacity(capacity),
-            short_digit_ids: true,
-            id_length: None,
+            entries: Vec::with_capacity(capacity),
+            id_length: 0,
+            digit_ids: true,
+            seconds: Span::EMPTY,
+            ids: Span::EMPTY,
+            highest_risk: 0,
         }
     }
 
@@ -46,75 +73,120 @@ impl UrgencyOrder {
     /// `id_prefix` (which the caller has at hand already).
     pub(super) fn push(&mut self, urgency: u64, id: &str, prefix: [u8; 16]) {
         let len = id.len();
+        if self.entries.is_empty() {
+            self.id_length = len;
+        }
         // No early exit, so the check compiles to a few vector instructions.
         let digits = prefix
             .iter()
             .enumerate()
             .fold(true, |ok, (i, b)| ok & ((i >= len) | b.is_ascii_digit()));
-        self.short_digit_ids &= len <= 16 && digits;
-        if self.keys.is_empty() || self.id_length == Some(len) {
-            self.id_length = Some(len);
-        } else {
-            self.id_length = None;
+        self.digit_ids &= digits && len <= 16 && len == self.id_length;
+        let mut entry = Entry { urgency, id: 0 };
+        if self.digit_ids {
+            entry.id = digits_value(prefix);
+            self.ids.add(entry.id);
+            let seconds = urgency & SECONDS_MASK;
+            if seconds != NO_DEADLINE_SECONDS {
+                self.seconds.add(seconds);
+            }
+            self.highest_risk = self.highest_risk.max(urgency >> URGENCY_SECONDS_BITS);
         }
-        let prefix = u128::from_be_bytes(prefix);
-        self.keys.push(Key {
-            urgency,
-            id_high: (prefix >> 64) as u64,
-            id_low: prefix as u64,
-            position: self.keys.len() as u32,
-        });
+        self.entries.push(entry);
     }
 
-    /// The input positions, most urgent first. `id` gives the full id at a position (read only
-    /// for ties on the first 16 bytes: the same id twice, or longer ids).
+    /// The input positions, most urgent first. `id` gives the id at a position.
     pub(super) fn positions<'a>(self, id: impl Fn(usize) -> &'a str) -> Vec<u32> {
-        if self.short_digit_ids {
-            if let Some(positions) = packed_positions(&self.keys, self.id_length.is_some()) {
+        if self.digit_ids {
+            if let Some(positions) = self.packed_positions() {
                 return positions;
             }
         }
-        let mut keys = self.keys;
-        keys.sort_unstable_by(|a, b| {
-            (a.urgency, a.id_high, a.id_low)
-                .cmp(&(b.urgency, b.id_high, b.id_low))
-                .then_with(|| id(a.position as usize).cmp(id(b.position as usize)))
-                .then(a.position.cmp(&b.position))
-        });
-        keys.into_iter().map(|k| k.position).collect()
+        compared_positions(&self.entries, id)
+    }
+
+    /// The sorted positions by one integer sort, or `None` when the fields do not fit in 128 bits.
+    fn packed_positions(&self) -> Option<Vec<u32>> {
+        let n = self.entries.len();
+        // Orders without a deadline come right after the latest deadline.
+        let seconds_min = self.seconds.min.min(self.seconds.max);
+        let no_deadline = self.seconds.max - seconds_min + 1;
+        let ids_min = self.ids.min.min(self.ids.max);
+        let position_bits = bits(n.saturating_sub(1) as u64);
+        let id_shift = position_bits;
+        let seconds_shift = id_shift + bits(self.ids.max - ids_min);
+        let risk_shift = seconds_shift + bits(no_deadline);
+        let width = risk_shift + bits(self.highest_risk);
+        let pack = |(position, entry): (usize, &Entry)| -> u128 {
+            let seconds = match entry.urgency & SECONDS_MASK {
+                NO_DEADLINE_SECONDS => no_deadline,
+                seconds => seconds - seconds_min,
+            };
+            (u128::from(entry.urgency >> URGENCY_SECONDS_BITS) << risk_shift)
+                | (u128::from(seconds) << seconds_shift)
+                | (u128::from(entry.id - ids_min) << id_shift)
+                | position as u128
+        };
+        let mask = (1u64 << position_bits) - 1;
+        let entries = self.entries.iter().enumerate();
+        if width <= u64::BITS {
+            let mut packed: Vec<u64> = entries.map(|entry| pack(entry) as u64).collect();
+            packed.sort_unstable();
+            Some(packed.into_iter().map(|p| (p & mask) as u32).collect())
+        } else if width <= u128::BITS {
+            let mut packed: Vec<u128> = entries.map(pack).collect();
+            packed.sort_unstable();
+            Some(
+                packed
+                    .into_iter()
+                    .map(|p| (p as u64 & mask) as u32)
+                    .collect(),
+            )
+        } else {
+            None
+        }
     }
 }
 
-/// The powers of `base` from `base^15` down to 1.
-const fn powers(base: u64) -> [u64; 16] {
-    let mut table = [1u64; 16];
-    let mut i = 15;
-    while i > 0 {
-        table[i - 1] = table[i] * base;
-        i -= 1;
-    }
-    table
-}
-
-/// The first 16 bytes of an id of at most 16 ASCII digits, zero-padded, as one number ordered
-/// as the ids' bytes are. Ids of one length: their decimal value (times a power of ten).
-/// Mixed lengths: digits as 1–10 and the padding as 0, in base 11 (at most 11^16 - 1 < 2^56),
-/// so that "9" comes after "10" and "1" before "10".
-fn digits_code(high: u64, low: u64, one_length: bool) -> u64 {
-    const DECIMAL: [u64; 16] = powers(10);
-    const ELEVEN: [u64; 16] = powers(11);
-    let (table, zero) = if one_length {
-        (&DECIMAL, b'0')
-    } else {
-        (&ELEVEN, b'0' - 1)
-    };
-    let bytes = ((u128::from(high) << 64) | u128::from(low)).to_be_bytes();
-    // Independent products rather than a chain of multiply-adds: the processor overlaps them.
-    bytes
+/// The sorted positions by a comparator: urgency, the id's first 16 bytes (big-endian,
+/// zero-padded, so they order as the bytes do), the whole id when those tie, the position.
+fn compared_positions<'a>(entries: &[Entry], id: impl Fn(usize) -> &'a str) -> Vec<u32> {
+    let mut keys: Vec<(u64, u128, u32)> = entries
         .iter()
-        .zip(table)
-        .map(|(&byte, &power)| u64::from(byte.saturating_sub(zero)) * power)
-        .sum()
+        .enumerate()
+        .map(|(i, entry)| {
+            let prefix = u128::from_be_bytes(id_prefix(id(i)));
+            (entry.urgency, prefix, i as u32)
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| id(a.2 as usize).cmp(id(b.2 as usize)))
+            .then(a.2.cmp(&b.2))
+    });
+    keys.into_iter().map(|k| k.2).collect()
+}
+
+/// The value of the (at most 16) digits of an id, zero-padded to 16 digits: ids of one length
+/// order by it as by their bytes.
+fn digits_value(prefix: [u8; 16]) -> u64 {
+    let [high, low] = [&prefix[..8], &prefix[8..]]
+        .map(|half| u64::from_be_bytes(half.try_into().expect("eight bytes")));
+    eight_digits(high) * 100_000_000 + eight_digits(low)
+}
+
+/// The value of eight ASCII digits (the first in the high byte), the zero padding read as '0',
+/// in a few multiplications rather than eight (the well-known SWAR digit parse).
+fn eight_digits(big_endian: u64) -> u64 {
+    // First digit in the low byte; padding (0x00) becomes '0' (0x30), digits keep their value.
+    let digits = (big_endian.swap_bytes() | 0x3030_3030_3030_3030) - 0x3030_3030_3030_3030;
+    // Each byte pair becomes its two-digit value in the pair's low byte.
+    let pairs = digits.wrapping_mul(10) + (digits >> 8);
+    // Pairs 0 and 2, then 1 and 3, scaled into place in the upper half; overflow is discarded.
+    let even = (pairs & 0x0000_00ff_0000_00ff).wrapping_mul(100 + (1_000_000 << 32));
+    let odd = ((pairs >> 16) & 0x0000_00ff_0000_00ff).wrapping_mul(1 + (10_000 << 32));
+    even.wrapping_add(odd) >> 32
 }
 
 /// Bits needed to hold every value up to `max`.
@@ -122,73 +194,11 @@ fn bits(max: u64) -> u32 {
     u64::BITS - max.leading_zeros()
 }
 
-/// The sorted positions by one integer sort (of `u64`s when the fields fit, else of `u128`s),
-/// or `None` when they do not fit in 128 bits.
-fn packed_positions(keys: &[Key], one_length: bool) -> Option<Vec<u32>> {
-    use super::engine::{NO_DEADLINE_SECONDS, URGENCY_SECONDS_BITS};
-    const SECONDS_MASK: u64 = (1 << URGENCY_SECONDS_BITS) - 1;
-    let (mut seconds_min, mut seconds_max) = (u64::MAX, 0);
-    let (mut id_min, mut id_max) = (u64::MAX, 0);
-    let mut codes = Vec::with_capacity(keys.len());
-    for key in keys {
-        let seconds = key.urgency & SECONDS_MASK;
-        if seconds != NO_DEADLINE_SECONDS {
-            seconds_min = seconds_min.min(seconds);
-            seconds_max = seconds_max.max(seconds);
-        }
-        let id = digits_code(key.id_high, key.id_low, one_length);
-        id_min = id_min.min(id);
-        id_max = id_max.max(id);
-        codes.push(id);
-    }
-    seconds_min = seconds_min.min(seconds_max);
-    // Orders without a deadline come right after the latest deadline.
-    let no_deadline = seconds_max - seconds_min + 1;
-    let position_bits = bits(keys.len().saturating_sub(1) as u64);
-    let id_bits = bits(id_max.saturating_sub(id_min));
-    let seconds_bits = bits(no_deadline);
-    let id_shift = position_bits;
-    let seconds_shift = id_shift + id_bits;
-    let risk_shift = seconds_shift + seconds_bits;
-    let width = risk_shift
-        + bits(
-            keys.iter()
-                .map(|k| k.urgency >> URGENCY_SECONDS_BITS)
-                .max()?,
-        );
-    let pack = |(key, code): (&Key, &u64)| -> u128 {
-        let seconds = match key.urgency & SECONDS_MASK {
-            NO_DEADLINE_SECONDS => no_deadline,
-            seconds => seconds - seconds_min,
-        };
-        (u128::from(key.urgency >> URGENCY_SECONDS_BITS) << risk_shift)
-            | (u128::from(seconds) << seconds_shift)
-            | (u128::from(code - id_min) << id_shift)
-            | u128::from(key.position)
-    };
-    let mask = (1u64 << position_bits) - 1;
-    let entries = keys.iter().zip(&codes);
-    if width <= u64::BITS {
-        let mut packed: Vec<u64> = entries.map(|entry| pack(entry) as u64).collect();
-        packed.sort_unstable();
-        Some(packed.into_iter().map(|p| (p & mask) as u32).collect())
-    } else if width <= u128::BITS {
-        let mut packed: Vec<u128> = entries.map(pack).collect();
-        packed.sort_unstable();
-        Some(
-            packed
-                .into_iter()
-                .map(|p| (p as u64 & mask) as u32)
-                .collect(),
-        )
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const RISK: u64 = 1 << URGENCY_SECONDS_BITS;
 
     /// The positions by a plain comparator over the same fields.
     fn reference(entries: &[(u64, &str)]) -> Vec<u32> {
@@ -201,53 +211,37 @@ mod tests {
         positions
     }
 
-    fn sorted(entries: &[(u64, &str)]) -> Vec<u32> {
+    fn order(entries: &[(u64, &str)]) -> UrgencyOrder {
         let mut order = UrgencyOrder::with_capacity(entries.len());
         for (urgency, id) in entries {
             order.push(*urgency, id, id_prefix(id));
         }
-        order.positions(|i| entries[i].1)
+        order
     }
 
-    const RISK: u64 = 1 << super::super::engine::URGENCY_SECONDS_BITS;
-
-    fn code(id: &str, one_length: bool) -> u64 {
-        let p = u128::from_be_bytes(id_prefix(id));
-        digits_code((p >> 64) as u64, p as u64, one_length)
+    fn sorted(entries: &[(u64, &str)]) -> Vec<u32> {
+        order(entries).positions(|i| entries[i].1)
     }
 
     #[test]
-    fn digit_ids_of_any_length_order_like_their_bytes() {
-        let ids = [
-            "9",
-            "10",
-            "",
-            "0",
-            "00",
-            "8123456789012345",
-            "8123456789012344",
-            "99",
-        ];
-        let mut by_bytes = ids;
-        by_bytes.sort_unstable();
-        let mut by_code = ids;
-        by_code.sort_by_key(|id| code(id, false));
-        assert_eq!(by_bytes, by_code);
-        assert_eq!(code("9999999999999999", false), 11u64.pow(16) - 1);
-    }
-
-    #[test]
-    fn digit_ids_of_one_length_order_by_their_value() {
-        let ids = [
-            "8123456789012345",
-            "8123456789012344",
-            "0000000000000000",
-            "9999999999999999",
-        ];
-        for id in ids {
-            assert_eq!(code(id, true), id.parse::<u64>().unwrap());
+    fn eight_digits_are_read_as_a_number() {
+        for value in [0u64, 1, 7, 10, 99, 12_345_678, 90_000_009, 99_999_999] {
+            let text = format!("{value:08}");
+            let word = u64::from_be_bytes(text.as_bytes().try_into().unwrap());
+            assert_eq!(eight_digits(word), value, "{text}");
         }
-        assert_eq!(code("120", true), 120 * 10u64.pow(13));
+        assert_eq!(
+            eight_digits(u64::from_be_bytes(*b"12\0\0\0\0\0\0")),
+            12_000_000
+        );
+    }
+
+    #[test]
+    fn digit_ids_of_one_length_are_their_value() {
+        for id in ["8123456789012345", "0000000000000000", "9999999999999999"] {
+            assert_eq!(digits_value(id_prefix(id)), id.parse::<u64>().unwrap());
+        }
+        assert_eq!(digits_value(id_prefix("120")), 120 * 10u64.pow(13));
     }
 
     #[test]
@@ -257,59 +251,66 @@ mod tests {
             (RISK + 7, "8000000000000001"),
             (RISK + 7, "8000000000000001"),
             (3 * RISK + 500, "8000000000000001"),
-            (5 * RISK + RISK - 1, "12"),
-            (5 * RISK + RISK - 1, "9"),
+            (5 * RISK + NO_DEADLINE_SECONDS, "8000000000000012"),
+            (5 * RISK + NO_DEADLINE_SECONDS, "8000000000000009"),
             (0, "8000000000000003"),
-            (RISK + 7, "0"),
+            (RISK + 7, "0000000000000000"),
         ];
-        let entries: Vec<(u64, &str)> = digit_ids.to_vec();
-        assert!(packed_positions(&keys(&entries), false).is_some());
-        assert_eq!(sorted(&entries), reference(&entries));
-
-        let one_length: Vec<(u64, &str)> = digit_ids
-            .iter()
-            .filter(|(_, id)| id.len() == 16)
-            .copied()
-            .collect();
-        assert!(packed_positions(&keys(&one_length), true).is_some());
+        let one_length: Vec<(u64, &str)> = digit_ids.to_vec();
+        let packed = order(&one_length);
+        assert!(packed.digit_ids && packed.packed_positions().is_some());
         assert_eq!(sorted(&one_length), reference(&one_length));
 
-        let mut mixed = entries.clone();
-        mixed.push((RISK + 7, "8000000000000001a"));
-        mixed.push((RISK + 7, "ñ"));
-        mixed.push((RISK + 7, "80000000000000012345"));
-        mixed.push((RISK + 7, "80000000000000012344"));
-        assert_eq!(sorted(&mixed), reference(&mixed));
+        let mut short = one_length.clone();
+        short.iter_mut().for_each(|(_, id)| *id = &id[13..]);
+        assert!(order(&short).packed_positions().is_some());
+        assert_eq!(sorted(&short), reference(&short));
+
+        for odd_one in [
+            "12",
+            "9",
+            "",
+            "8000000000000001a",
+            "ñ",
+            "80000000000000012345",
+        ] {
+            let mut mixed = one_length.clone();
+            mixed.push((RISK + 7, odd_one));
+            assert!(!order(&mixed).digit_ids, "{odd_one}");
+            assert_eq!(sorted(&mixed), reference(&mixed), "{odd_one}");
+        }
     }
 
     #[test]
-    fn fields_too_wide_for_128_bits_fall_back_to_the_comparator() {
-        let entries = [
-            (0, "0000000000000000"),
-            (RISK - 1, "9999999999999999"),
-            (5 * RISK, "0"),
-            (5 * RISK + RISK - 1, "1"),
+    fn no_entries_and_no_deadlines_sort_too() {
+        assert!(sorted(&[]).is_empty());
+        let none = [
+            (5 * RISK + NO_DEADLINE_SECONDS, "2"),
+            (5 * RISK + NO_DEADLINE_SECONDS, "1"),
         ];
-        let wide: Vec<(u64, &str)> = entries.to_vec();
-        assert!(packed_positions(&keys(&wide), false).is_some());
+        assert_eq!(sorted(&none), vec![1, 0]);
+    }
+
+    #[test]
+    fn fields_too_wide_for_64_or_128_bits_take_the_wider_way() {
+        let wide = [
+            (0, "0000000000000000"),
+            (RISK - 2, "9999999999999999"),
+            (5 * RISK, "0000000000000001"),
+            (5 * RISK + NO_DEADLINE_SECONDS, "0000000000000002"),
+        ];
+        assert!(order(&wide).packed_positions().is_some());
         assert_eq!(sorted(&wide), reference(&wide));
         let many: Vec<(u64, &str)> = (0..70_000u64)
             .map(|i| {
+                let urgency = i * 16_000_000_000_000 % (5 * RISK);
                 (
-                    i * 16_000_000_000_000 % (6 * RISK),
-                    ["0", "9999999999999999"][(i % 2) as usize],
+                    urgency,
+                    ["0000000000000000", "9999999999999999"][(i % 2) as usize],
                 )
             })
             .collect();
-        assert!(packed_positions(&keys(&many), false).is_none());
+        assert!(order(&many).packed_positions().is_none());
         assert_eq!(sorted(&many), reference(&many));
-    }
-
-    fn keys(entries: &[(u64, &str)]) -> Vec<Key> {
-        let mut order = UrgencyOrder::with_capacity(entries.len());
-        for (urgency, id) in entries {
-            order.push(*urgency, id, id_prefix(id));
-        }
-        order.keys
     }
 }
