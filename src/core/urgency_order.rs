@@ -76,12 +76,7 @@ impl UrgencyOrder {
         if self.entries.is_empty() {
             self.id_length = len;
         }
-        // No early exit, so the check compiles to a few vector instructions.
-        let digits = prefix
-            .iter()
-            .enumerate()
-            .fold(true, |ok, (i, b)| ok & ((i >= len) | b.is_ascii_digit()));
-        self.digit_ids &= digits && len <= 16 && len == self.id_length;
+        self.digit_ids &= len <= 16 && len == self.id_length && all_digits(prefix, len);
         let mut entry = Entry { urgency, id: 0 };
         if self.digit_ids {
             entry.id = digits_value(prefix);
@@ -129,15 +124,16 @@ impl UrgencyOrder {
         };
         let mask = (1u64 << position_bits) - 1;
         let entries = self.entries.iter().enumerate();
+        let bucket_shift = width.saturating_sub(BUCKET_BITS);
         if width <= u64::BITS {
-            let mut packed: Vec<u64> = entries.map(|entry| pack(entry) as u64).collect();
-            packed.sort_unstable();
-            Some(packed.into_iter().map(|p| (p & mask) as u32).collect())
+            let packed: Vec<u64> = entries.map(|entry| pack(entry) as u64).collect();
+            let sorted = bucket_sorted(&packed, |p| (p >> bucket_shift) as usize);
+            Some(sorted.into_iter().map(|p| (p & mask) as u32).collect())
         } else if width <= u128::BITS {
-            let mut packed: Vec<u128> = entries.map(pack).collect();
-            packed.sort_unstable();
+            let packed: Vec<u128> = entries.map(pack).collect();
+            let sorted = bucket_sorted(&packed, |p| (p >> bucket_shift) as usize);
             Some(
-                packed
+                sorted
                     .into_iter()
                     .map(|p| (p as u64 & mask) as u32)
                     .collect(),
@@ -146,6 +142,33 @@ impl UrgencyOrder {
             None
         }
     }
+}
+
+/// The number of high bits that pick a key's bucket in `bucket_sorted`.
+const BUCKET_BITS: u32 = 11;
+
+/// The keys sorted: first spread by their top bits (`bucket`, below `2^BUCKET_BITS`) into
+/// buckets in one counting pass and one copy, then each bucket sorted on its own. Sorting many
+/// small buckets takes far fewer comparisons than sorting everything at once.
+fn bucket_sorted<T: Copy + Ord + Default>(keys: &[T], bucket: impl Fn(T) -> usize) -> Vec<T> {
+    let mut starts = vec![0usize; (1 << BUCKET_BITS) + 1];
+    for &key in keys {
+        starts[bucket(key) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![T::default(); keys.len()];
+    for &key in keys {
+        let slot = &mut next[bucket(key)];
+        sorted[*slot] = key;
+        *slot += 1;
+    }
+    for range in starts.windows(2) {
+        sorted[range[0]..range[1]].sort_unstable();
+    }
+    sorted
 }
 
 /// The sorted positions by a comparator: urgency, the id's first 16 bytes (big-endian,
@@ -166,6 +189,24 @@ fn compared_positions<'a>(entries: &[Entry], id: impl Fn(usize) -> &'a str) -> V
             .then(a.2.cmp(&b.2))
     });
     keys.into_iter().map(|k| k.2).collect()
+}
+
+/// Whether the first `len` (at most 16) bytes are ASCII digits, checked all at once: a digit
+/// has the high nibble 3, and adding 6 to its low nibble does not carry into it.
+fn all_digits(prefix: [u8; 16], len: usize) -> bool {
+    const HIGH: u128 = u128::from_ne_bytes([0xf0; 16]);
+    const THREES: u128 = u128::from_ne_bytes([0x30; 16]);
+    const SIXES: u128 = u128::from_ne_bytes([0x06; 16]);
+    let bytes = u128::from_be_bytes(prefix);
+    // The id's bytes are the high `len` bytes of the big-endian number.
+    let mask = match len {
+        0 => 0,
+        1..=16 => u128::MAX << (8 * (16 - len)),
+        _ => return false,
+    };
+    let (bytes, expected) = (bytes & mask, THREES & mask);
+    // A carry only leaves a byte that already failed the first test.
+    (bytes & HIGH) == expected && (bytes.wrapping_add(SIXES) & HIGH & mask) == expected
 }
 
 /// The value of the (at most 16) digits of an id, zero-padded to 16 digits: ids of one length
@@ -237,6 +278,26 @@ mod tests {
     }
 
     #[test]
+    fn digits_are_told_from_every_other_byte() {
+        for byte in 0..=u8::MAX {
+            for at in [0, 7, 8, 15] {
+                let mut prefix = *b"8123456789012345";
+                prefix[at] = byte;
+                assert_eq!(
+                    all_digits(prefix, 16),
+                    byte.is_ascii_digit(),
+                    "{byte} at {at}"
+                );
+                assert!(all_digits(prefix, at), "{byte} after {at} digits");
+            }
+        }
+        assert!(all_digits(id_prefix("12"), 2));
+        assert!(!all_digits(id_prefix("1a"), 2));
+        assert!(all_digits([0; 16], 0));
+        assert!(!all_digits(*b"8123456789012345", 17));
+    }
+
+    #[test]
     fn digit_ids_of_one_length_are_their_value() {
         for id in ["8123456789012345", "0000000000000000", "9999999999999999"] {
             assert_eq!(digits_value(id_prefix(id)), id.parse::<u64>().unwrap());
@@ -278,6 +339,30 @@ mod tests {
             mixed.push((RISK + 7, odd_one));
             assert!(!order(&mixed).digit_ids, "{odd_one}");
             assert_eq!(sorted(&mixed), reference(&mixed), "{odd_one}");
+        }
+    }
+
+    #[test]
+    fn bucket_sorting_sorts() {
+        let mut seed = 7u64;
+        let keys: Vec<u64> = (0..5_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                seed >> 20
+            })
+            .collect();
+        let mut expected = keys.clone();
+        expected.sort_unstable();
+        for shift in [0, 20, 33, 44] {
+            let bucket = |k: u64| ((k >> shift) & ((1 << BUCKET_BITS) - 1)) as usize;
+            let by_bucket = bucket_sorted(&keys, bucket);
+            if shift == 33 {
+                // The top 11 of the 44 bits: the buckets are ordered, so the result is sorted.
+                assert_eq!(by_bucket, expected);
+            }
+            let mut again = by_bucket.clone();
+            again.sort_unstable();
+            assert_eq!(again, expected, "every key kept, shift {shift}");
         }
     }
 
