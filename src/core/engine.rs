@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 
 use super::analysis::{Analysis, AnalyzedOrder, DeadlineKind, ReasonCode, Risk, RiskCounts};
 use super::deadline::{clock_at, ended_reason, stopped_reason, Outcome, FUTURE_TOLERANCE};
@@ -157,14 +157,47 @@ impl Verdict {
 struct At {
     now: DateTime<Utc>,
     latest: DateTime<Utc>,
+    /// `now` as days since 1 January of year 1, seconds into that day and nanoseconds.
+    day: i64,
+    second: i64,
+    nano: i64,
 }
 
 impl At {
     fn new(now: DateTime<Utc>) -> At {
+        let naive = now.naive_utc();
         At {
             now,
-            latest: now + FUTURE_TOLERANCE,
+            // Saturated: a `now` at the very end of time must not panic.
+            latest: now
+                .checked_add_signed(FUTURE_TOLERANCE)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+            day: i64::from(naive.date().num_days_from_ce()),
+            second: i64::from(naive.time().num_seconds_from_midnight()),
+            nano: i64::from(naive.time().nanosecond()),
         }
+    }
+
+    /// `deadline - now`, from day numbers: chrono's general subtraction works through 400-year
+    /// cycles, which showed in profiles. Leap seconds (a fraction of a second of 1 s or more)
+    /// take chrono's way.
+    fn left(&self, deadline: DateTime<Utc>) -> Duration {
+        let naive = deadline.naive_utc();
+        let nano = i64::from(naive.time().nanosecond());
+        if nano >= 1_000_000_000 || self.nano >= 1_000_000_000 {
+            return deadline - self.now;
+        }
+        let seconds = (i64::from(naive.date().num_days_from_ce()) - self.day) * 86_400
+            + i64::from(naive.time().num_seconds_from_midnight())
+            - self.second;
+        let nanos = nano - self.nano;
+        let (seconds, nanos) = if nanos < 0 {
+            (seconds - 1, nanos + 1_000_000_000)
+        } else {
+            (seconds, nanos)
+        };
+        // In range: both instants are valid `DateTime`s, far inside `Duration`'s bounds.
+        Duration::new(seconds, nanos as u32).unwrap_or_else(|| deadline - self.now)
     }
 }
 
@@ -196,7 +229,7 @@ fn verdict(order: &Order, policy: &ValidPolicy, at: At) -> (Verdict, Option<Stri
         }
         Outcome::Running(clock) => {
             let p = policy.policy();
-            let left = clock.deadline - now;
+            let left = at.left(clock.deadline);
             let mut risk = classify_left(left, p.critical_hours, p.warning_hours);
             if !clock.actionable {
                 // The platform resolves these clocks itself: running is fine, ended means it moved on.
@@ -261,6 +294,40 @@ mod tests {
     #[test]
     fn a_verdict_fits_one_cache_line() {
         assert_eq!(std::mem::size_of::<Verdict>(), 64);
+    }
+
+    #[test]
+    fn time_left_is_chronos_subtraction() {
+        use chrono::{NaiveDate, NaiveTime, TimeZone};
+        let instant = |y: i32, m: u32, d: u32, h: u32, nano: u32| {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let time = NaiveTime::from_hms_nano_opt(h, 59, 59, nano).unwrap();
+            Utc.from_utc_datetime(&date.and_time(time))
+        };
+        let instants = [
+            instant(2026, 5, 10, 12, 0),
+            instant(2026, 5, 10, 12, 1),
+            instant(2026, 5, 10, 11, 999_999_999),
+            instant(2026, 12, 31, 23, 500_000_000),
+            instant(2027, 1, 1, 0, 0),
+            instant(2024, 2, 29, 6, 123),
+            instant(1970, 1, 1, 0, 0),
+            instant(1, 1, 1, 0, 7),
+            instant(-44, 3, 15, 10, 0),
+            instant(-262_000, 1, 1, 0, 0),
+            instant(262_000, 12, 31, 23, 999_999_999),
+            // Leap seconds.
+            instant(2016, 12, 31, 23, 1_000_000_000),
+            instant(2016, 12, 31, 23, 1_999_999_999),
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+        ];
+        for now in instants {
+            let at = At::new(now);
+            for deadline in instants {
+                assert_eq!(at.left(deadline), deadline - now, "{deadline} - {now}");
+            }
+        }
     }
 
     #[test]
