@@ -41,17 +41,17 @@ fn analyzed_order(value: &Value) -> Read<AnalyzedOrder> {
     let absent = Value::Null;
     let field = |key: &str| fields.get(key).unwrap_or(&absent);
     Ok(AnalyzedOrder {
-        order_id: string(required("orderId")?)?,
+        order_id: string(required("orderId")?)?.into(),
         status: optional(field("status"), status)?,
         deadline: optional(field("deadline"), instant)?,
         deadline_kind: optional(field("deadlineKind"), |v| variant(v, &KINDS))?,
         deadline_source: optional(field("deadlineSource"), |v| variant(v, &SOURCES))?,
         seconds_left: optional(field("secondsLeft"), i64_value)?,
         risk: variant(required("risk")?, &RISKS)?,
-        reason: optional(field("reason"), string)?,
+        reason: optional(field("reason"), string)?.map(Into::into),
         reason_code: optional(field("reasonCode"), |v| variant(v, &REASONS))?,
         actionable: fields.get("actionable").map_or(Ok(false), boolean)?,
-        hints: list(required("hints")?, |v| variant(v, &HINTS))?,
+        hints: list(required("hints")?, |v| variant(v, &HINTS))?.into(),
         ship_target: optional(field("shipTarget"), instant)?,
     })
 }

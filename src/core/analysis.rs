@@ -1,9 +1,13 @@
 //! What the engine answers: per order the running clock, its end, its source and the risk.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::hint_set::HintSet;
 use super::order::DeadlineSource;
+use super::order_id::OrderId;
 use super::status::OrderStatus;
 
 /// Which clock is running.
@@ -86,8 +90,8 @@ pub enum ReasonCode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AnalyzedOrder {
-    /// The order id.
-    pub order_id: String,
+    /// The order id (serialized as a string).
+    pub order_id: OrderId,
     /// The status, when known.
     pub status: Option<OrderStatus>,
     /// When the running clock ends (serialized ISO 8601 UTC).
@@ -102,7 +106,8 @@ pub struct AnalyzedOrder {
     /// The risk level.
     pub risk: Risk,
     /// Why the order is unreadable, or why no clock runs, for a person (English).
-    pub reason: Option<String>,
+    /// Fixed wordings are borrowed, so only reasons written out for one order allocate.
+    pub reason: Option<Cow<'static, str>>,
     /// `reason` as a code, for wording it in other languages.
     #[serde(default)]
     pub reason_code: Option<ReasonCode>,
@@ -110,8 +115,8 @@ pub struct AnalyzedOrder {
     /// (risk check, the seller's view of buyer receipt) are shown but never rated above `ok`.
     #[serde(default)]
     pub actionable: bool,
-    /// What to do beyond meeting the deadline.
-    pub hints: Vec<Hint>,
+    /// What to do beyond meeting the deadline (serialized as a list).
+    pub hints: HintSet,
     /// The seller's internal ship target, when the ship clock runs.
     #[serde(default, with = "super::iso_time::utc::option")]
     pub ship_target: Option<DateTime<Utc>>,

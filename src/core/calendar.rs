@@ -27,6 +27,8 @@ pub struct Calendar {
     /// Weekend days declared working days; sorted, no duplicates.
     make_up_days: Vec<NaiveDate>,
     extensions: Vec<ExtensionWindow>,
+    /// Each window widened by two days on both sides, in UTC dates (see `extension_days_at`).
+    extensions_near: Vec<(NaiveDate, NaiveDate)>,
     zone: Tz,
     table: Table,
 }
@@ -73,6 +75,10 @@ impl Calendar {
             holidays,
             make_up_days,
             extensions: extensions.to_vec(),
+            extensions_near: extensions
+                .iter()
+                .map(|w| (w.from - Duration::days(2), w.to + Duration::days(2)))
+                .collect(),
             zone,
             table: Table {
                 start,
@@ -203,9 +209,9 @@ impl Calendar {
         // fall inside one in any zone: skip the zone conversion for nearly every order.
         let utc_day = paid.date_naive();
         let near = self
-            .extensions
+            .extensions_near
             .iter()
-            .any(|w| w.from - Duration::days(2) <= utc_day && utc_day <= w.to + Duration::days(2));
+            .any(|&(from, to)| from <= utc_day && utc_day <= to);
         if near {
             self.extension_days(paid.with_timezone(&self.zone).date_naive())
         } else {

@@ -58,15 +58,15 @@ pub enum Outcome {
 /// What a status asks for before the order's times are looked at.
 enum Plan {
     Clock(DeadlineKind),
-    Stop(ReasonCode, &'static str),
+    Stop(ReasonCode),
 }
 
 fn plan(status: OrderStatus, side: Side, order: &Order) -> Result<Plan, String> {
     use OrderStatus::*;
     Ok(match (status, side) {
-        (PlaceOrderSuccess, _) => Plan::Stop(ReasonCode::AwaitingPayment, "awaiting payment"),
-        (FundProcessing | Finish | Archive, _) => Plan::Stop(ReasonCode::Completed, "completed"),
-        (InFrozen, _) => Plan::Stop(ReasonCode::Frozen, "frozen by the platform"),
+        (PlaceOrderSuccess, _) => Plan::Stop(ReasonCode::AwaitingPayment),
+        (FundProcessing | Finish | Archive, _) => Plan::Stop(ReasonCode::Completed),
+        (InFrozen, _) => Plan::Stop(ReasonCode::Frozen),
         (RiskControl | RiskControlHold | PaymentProcessing | WaitSellerExamineMoney, _) => {
             Plan::Clock(DeadlineKind::Payment)
         }
@@ -92,6 +92,17 @@ fn plan(status: OrderStatus, side: Side, order: &Order) -> Result<Plan, String> 
         (InIssue, _) => Plan::Clock(DeadlineKind::DisputeResponse),
         (WaitBuyerAcceptGoods, _) => Plan::Clock(DeadlineKind::Receipt),
     })
+}
+
+/// Why no clock runs, for a person, by the code of a status that stops every clock; the
+/// engine keeps only the code per order and words it when it builds the verdict.
+pub fn stopped_reason(code: ReasonCode) -> &'static str {
+    match code {
+        ReasonCode::AwaitingPayment => "awaiting payment",
+        ReasonCode::Completed => "completed",
+        ReasonCode::Frozen => "frozen by the platform",
+        _ => "no clock runs",
+    }
 }
 
 /// Clocks the platform resolves without the user: shown, never rated above `ok`.
@@ -141,7 +152,26 @@ fn start_of(kind: DeadlineKind, order: &Order) -> (Option<DateTime<Utc>>, &'stat
 }
 
 /// The first contradiction in the order's times, if any.
-fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Option<String> {
+/// `latest` is `now` + `FUTURE_TOLERANCE`.
+fn contradiction(order: &Order, status: OrderStatus, latest: DateTime<Utc>) -> Option<String> {
+    let times = [
+        order.created,
+        order.paid,
+        order.shipped,
+        order.cancel_requested,
+        order.cancel_refused,
+        order.cancel_agreed,
+        order.dispute_opened,
+    ];
+    // Nearly every order passes: check them all before naming the first that fails.
+    if times.iter().any(|t| t.is_some_and(|t| t > latest)) {
+        return future_time(order, latest);
+    }
+    ordering_contradiction(order, status)
+}
+
+/// The first of the order's times after `latest`, named.
+fn future_time(order: &Order, latest: DateTime<Utc>) -> Option<String> {
     let named = [
         (order.created, "creation time"),
         (order.paid, "payment time"),
@@ -151,14 +181,14 @@ fn contradiction(order: &Order, status: OrderStatus, now: DateTime<Utc>) -> Opti
         (order.cancel_agreed, "cancellation agreement time"),
         (order.dispute_opened, "dispute opening time"),
     ];
-    let latest = now + FUTURE_TOLERANCE;
-    for (time, name) in named {
-        if let Some(t) = time {
-            if t > latest {
-                return Some(format!("the {name} ({}) is in the future", show(t)));
-            }
-        }
-    }
+    named.into_iter().find_map(|(time, name)| {
+        let t = time.filter(|t| *t > latest)?;
+        Some(format!("the {name} ({}) is in the future", show(t)))
+    })
+}
+
+/// Times out of order, or a shipping time the status denies.
+fn ordering_contradiction(order: &Order, status: OrderStatus) -> Option<String> {
     if let (Some(created), Some(paid)) = (order.created, order.paid) {
         if paid < created {
             return Some(format!(
@@ -288,6 +318,11 @@ fn compute(
 
 /// The clock of one order at `now`, or why there is none.
 pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outcome {
+    clock_at(order, valid, now + FUTURE_TOLERANCE)
+}
+
+/// `clock_for` given `latest` = `now` + `FUTURE_TOLERANCE`, which a whole list shares.
+pub(super) fn clock_at(order: &Order, valid: &ValidPolicy, latest: DateTime<Utc>) -> Outcome {
     let Some(status) = order.status else {
         return unreadable(
             None,
@@ -297,11 +332,16 @@ pub fn clock_for(order: &Order, valid: &ValidPolicy, now: DateTime<Utc>) -> Outc
         );
     };
     let kind = match plan(status, order.side, order) {
-        Ok(Plan::Stop(code, reason)) => return Outcome::Stopped { code, reason },
+        Ok(Plan::Stop(code)) => {
+            return Outcome::Stopped {
+                code,
+                reason: stopped_reason(code),
+            }
+        }
         Ok(Plan::Clock(kind)) => kind,
         Err(reason) => return unreadable(None, ReasonCode::Contradiction, reason, order),
     };
-    if let Some(reason) = contradiction(order, status, now) {
+    if let Some(reason) = contradiction(order, status, latest) {
         return unreadable(Some(kind), ReasonCode::Contradiction, reason, order);
     }
 

@@ -35,7 +35,7 @@ pub fn to_csv(
     for order in orders {
         let hints: Vec<String> = order.hints.iter().map(|h| hint_text(*h)).collect();
         let row = [
-            order.order_id.clone(),
+            order.order_id.to_string(),
             order
                 .status
                 .map(|s| s.code().to_string())
@@ -52,7 +52,7 @@ pub fn to_csv(
                 .to_string(),
             risk_code(order.risk).to_string(),
             hints.join("; "),
-            order.reason.clone().unwrap_or_default(),
+            order.reason.as_deref().unwrap_or_default().to_string(),
         ];
         write_row(&mut out, row.iter().map(|cell| neutralise(cell)));
     }
@@ -129,7 +129,7 @@ mod tests {
 
     fn sample(id: &str) -> AnalyzedOrder {
         AnalyzedOrder {
-            order_id: id.to_string(),
+            order_id: id.into(),
             status: Some(OrderStatus::WaitSellerSendGoods),
             deadline: Some(Utc.with_ymd_and_hms(2026, 11, 20, 22, 33, 5).unwrap()),
             deadline_kind: Some(DeadlineKind::Ship),
@@ -139,7 +139,7 @@ mod tests {
             reason: None,
             reason_code: None,
             actionable: true,
-            hints: vec![Hint::PastInternalTarget, Hint::DoubleCheckShipButton],
+            hints: vec![Hint::PastInternalTarget, Hint::DoubleCheckShipButton].into(),
             ship_target: None,
         }
     }
@@ -239,7 +239,7 @@ mod tests {
             "\rx",
         ] {
             let mut order = sample(payload);
-            order.reason = Some(payload.to_string());
+            order.reason = Some(payload.to_string().into());
             let rows = parse(&to_csv(&[order], chrono_tz::UTC, words));
             assert_eq!(rows[1][0], format!("'{payload}"), "{payload:?}");
             assert_eq!(rows[1][7], format!("'{payload}"), "{payload:?}");

@@ -171,7 +171,7 @@ mod tests {
         deadline_hour: Option<u32>,
     ) -> AnalyzedOrder {
         AnalyzedOrder {
-            order_id: id.to_string(),
+            order_id: id.into(),
             status,
             deadline: deadline_hour.map(|h| Utc.with_ymd_and_hms(2026, 11, 20, h, 0, 0).unwrap()),
             deadline_kind: deadline_hour.map(|_| DeadlineKind::Ship),
@@ -181,7 +181,7 @@ mod tests {
             reason: None,
             reason_code: None,
             actionable: true,
-            hints: Vec::new(),
+            hints: Default::default(),
             ship_target: None,
         }
     }

@@ -8,6 +8,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::analysis::{DeadlineKind, Hint, Risk};
+pub use super::hint_set::HintSet;
 
 /// The risk of a deadline the user must beat.
 pub fn classify(
@@ -37,50 +38,17 @@ pub fn seconds_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     whole_seconds(deadline - now)
 }
 
-/// A duration in whole seconds, rounded down.
+/// A duration in whole seconds, rounded down, after truncating it to whole milliseconds
+/// (so 0.5 ms before a deadline still counts as 0 s left, as it always has).
 pub fn whole_seconds(left: Duration) -> i64 {
-    left.num_milliseconds().div_euclid(1000)
-}
-
-/// A set of hints without allocating; listed in `Hint`'s declaration order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct HintSet(u8);
-
-const ALL_HINTS: [Hint; 5] = [
-    Hint::RefuseWithTracking,
-    Hint::PastInternalTarget,
-    Hint::DoubleCheckShipButton,
-    Hint::CancelPossible,
-    Hint::OpenDispute,
-];
-
-impl HintSet {
-    fn bit(hint: Hint) -> u8 {
-        1 << ALL_HINTS
-            .iter()
-            .position(|h| *h == hint)
-            .expect("every hint is listed")
-    }
-
-    /// Adds a hint.
-    pub fn insert(&mut self, hint: Hint) {
-        self.0 |= Self::bit(hint);
-    }
-
-    /// Whether the hint is in the set.
-    pub fn contains(self, hint: Hint) -> bool {
-        self.0 & Self::bit(hint) != 0
-    }
-
-    /// The hints, in declaration order (`Vec::new` does not allocate when there are none).
-    pub fn to_vec(self) -> Vec<Hint> {
-        if self.0 == 0 {
-            return Vec::new();
-        }
-        ALL_HINTS
-            .into_iter()
-            .filter(|h| self.contains(*h))
-            .collect()
+    // Same as `left.num_milliseconds().div_euclid(1000)` without two divisions: both parts
+    // share the sign, and the truncated milliseconds reach a whole second below only when
+    // at least 1 ms of the fraction is negative.
+    let seconds = left.num_seconds();
+    if left.subsec_nanos() <= -1_000_000 {
+        seconds - 1
+    } else {
+        seconds
     }
 }
 
@@ -127,6 +95,33 @@ mod tests {
         ];
         for (name, left, expected) in cases {
             assert_eq!(classify(now + left, now, 24, 72), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn whole_seconds_match_the_milliseconds_rounded_down() {
+        let nanos = [
+            0,
+            1,
+            999_999,
+            1_000_000,
+            1_000_001,
+            500_000_000,
+            998_999_999,
+            999_000_000,
+            999_000_001,
+            999_999_999,
+        ];
+        for seconds in [-86_401i64, -2, -1, 0, 1, 2, 86_400] {
+            for n in nanos {
+                for left in [
+                    Duration::seconds(seconds) + Duration::nanoseconds(n),
+                    Duration::seconds(seconds) - Duration::nanoseconds(n),
+                ] {
+                    let expected = left.num_milliseconds().div_euclid(1000);
+                    assert_eq!(whole_seconds(left), expected, "{left:?}");
+                }
+            }
         }
     }
 

@@ -86,8 +86,9 @@ pub fn reason(order: &AnalyzedOrder, lang: Lang) -> String {
             Risk::None => w.no_clock.to_string(),
             _ => order
                 .reason
-                .clone()
-                .unwrap_or_else(|| w.status_unknown.to_string()),
+                .as_deref()
+                .unwrap_or(w.status_unknown)
+                .to_string(),
         },
     }
 }
@@ -133,7 +134,7 @@ mod tests {
             reason: None,
             reason_code: None,
             actionable: true,
-            hints: vec![],
+            hints: Default::default(),
             ship_target: None,
         }
     }

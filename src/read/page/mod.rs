@@ -279,7 +279,7 @@ pub fn summarize(
         .take(5)
         .map(|(patch, v)| NextDeadline {
             node: patch.node,
-            order_id: v.order_id.clone(),
+            order_id: v.order_id.to_string(),
             risk: v.risk,
             text: present::badge(v, lang),
         })
@@ -289,7 +289,7 @@ pub fn summarize(
         .filter(|(_, v)| v.actionable)
         .filter_map(|(_, v)| match (v.deadline, v.deadline_kind) {
             (Some(at), Some(kind)) if at > now => Some(Alert {
-                order_id: v.order_id.clone(),
+                order_id: v.order_id.to_string(),
                 deadline_ms: at.timestamp_millis(),
                 kind,
             }),
@@ -384,7 +384,7 @@ fn patch_for(
         deadline_source: v.deadline_source,
         risk: v.risk,
         reason: (v.risk == Risk::Unreadable)
-            .then(|| v.reason.clone().unwrap_or_else(|| "unreadable".to_string())),
+            .then(|| v.reason.as_deref().unwrap_or("unreadable").to_string()),
         actionable: v.actionable,
         badge: Badge {
             anchor,
