@@ -126,6 +126,10 @@ export async function start(options = {}) {
   }
 
   async function finishFullScan(root, { found, patches }, lang, started, task) {
+    // Discovery, the annotating and the summary each start a task of their own: on a
+    // 10,000-order page each is tens of milliseconds, and together they would be a long task.
+    await task.yield();
+    if (signal.aborted) return;
     view = found;
     const next = new Map();
     // The patches name elements by line; walk the page again to find them (records come in
@@ -157,6 +161,10 @@ export async function start(options = {}) {
       for (const [el, patch] of applyPatches(elements, batch, uiOf(lang))) next.set(el, summaryOf(patch));
     }
     pick(Infinity);
+    if (found.records > BATCH) {
+      await task.yield();
+      if (signal.aborted) return;
+    }
     for (const el of entries.keys()) if (!next.has(el)) clearRecord(el);
     entries = next;
     lists = new Set([...next.keys()].map((el) => el.parentElement).filter(Boolean));
@@ -353,6 +361,11 @@ class TaskBudget {
   /** Resolves at once while time is left, else after the page had its turn. */
   async pause() {
     if (performance.now() < this.until) return;
+    await this.yield();
+  }
+
+  /** Lets the page run now, and starts a new slice. */
+  async yield() {
     await nextTask();
     this.until = performance.now() + TASK_MS;
   }

@@ -53,7 +53,7 @@ export class SnapshotWalker {
       const line = this.next(true);
       if (line === null) continue;
       out += line;
-      if ((++visits & 255) === 0 && performance.now() > until) break;
+      if ((++visits & 63) === 0 && performance.now() > until) break;
     }
     return out;
   }
