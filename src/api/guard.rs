@@ -1,6 +1,6 @@
 //! `scanMessage` for the extension's message guard: the text being typed in, findings out.
 //!
-//! JSON strings both ways, like `scanSnapshot`: serde_json is in the build already, and one string
+//! JSON strings both ways, like `scanLines`: serde_json is in the build already, and one string
 //! per call is cheaper than building JS objects field by field. Nothing throws: a bad setting
 //! comes back as `{"error": …}`.
 
