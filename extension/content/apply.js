@@ -68,20 +68,14 @@ function badgeOf(anchor) {
 
 // One style sheet shared by every badge where the browser lets a content script adopt it (parsing
 // the same <style> once per row costs a 1,000-order page hundreds of milliseconds); else a <style>.
-let sharedSheet;
+let sharedSheet; // undefined: not tried yet; null: this browser refused it
 function badgeStyle(shadow) {
-  if (sharedSheet === undefined) {
+  if (sharedSheet !== null) {
     try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(BADGE_CSS);
-      shadow.adoptedStyleSheets = [sharedSheet];
-      return;
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  if (sharedSheet) {
-    try {
+      if (!sharedSheet) {
+        sharedSheet = new CSSStyleSheet();
+        sharedSheet.replaceSync(BADGE_CSS);
+      }
       shadow.adoptedStyleSheets = [sharedSheet];
       return;
     } catch {

@@ -41,13 +41,8 @@ pub fn parse_into(text: &str, nodes: &mut Vec<Node>) -> Result<(), String> {
 pub fn write(nodes: &[Node]) -> String {
     let mut out = String::new();
     for node in nodes {
-        for (i, field) in [node.t.as_str(), &node.c, &node.k, &node.x]
-            .iter()
-            .enumerate()
-        {
-            if i == 0 {
-                out.push_str(&node.p.to_string());
-            }
+        out.push_str(&node.p.to_string());
+        for field in [&node.t, &node.c, &node.k, &node.x] {
             out.push('\t');
             out.push_str(field);
         }

@@ -186,7 +186,7 @@ pub struct ScanResult {
     pub lang: Lang,
     /// One patch per record.
     pub patches: Vec<Patch>,
-    /// The nodes a snapshot of changed rows must include (header cells and rows), see `scan_rows`.
+    /// The nodes a snapshot of changed rows must include (header cells and rows), see `scan_prepared`.
     #[serde(default)]
     pub context: Vec<usize>,
     /// The overlay's content.
@@ -208,32 +208,13 @@ pub fn scan(
     lang_override: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<ScanResult, Vec<PolicyError>> {
-    scan_nodes(snapshot, policy, lang_override, now, false)
-}
-
-/// `scan` of a snapshot whose root's children are rows of one list (the rows that changed, with
-/// the context nodes an earlier scan named): a lone row there is a record without further proof.
-pub fn scan_rows(
-    snapshot: &Snapshot,
-    policy: &Policy,
-    lang_override: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<ScanResult, Vec<PolicyError>> {
-    scan_nodes(snapshot, policy, lang_override, now, true)
-}
-
-fn scan_nodes(
-    snapshot: &Snapshot,
-    policy: &Policy,
-    lang_override: Option<&str>,
-    now: DateTime<Utc>,
-    list_root: bool,
-) -> Result<ScanResult, Vec<PolicyError>> {
     let setup = ScanSetup::new(&snapshot.lang, &snapshot.url, policy, lang_override, now)?;
-    Ok(scan_prepared(snapshot, &setup, list_root))
+    Ok(scan_prepared(snapshot, &setup, false))
 }
 
-/// `scan` (or, with `list_root`, `scan_rows`) with the settings validated before.
+/// `scan` with the settings validated before. With `list_root`, the snapshot's root children are
+/// rows of one list (the rows that changed, after the context nodes an earlier scan named): a lone
+/// row there is a record without further proof.
 pub fn scan_prepared(snapshot: &Snapshot, setup: &ScanSetup, list_root: bool) -> ScanResult {
     let nodes = &snapshot.nodes;
     let ids = session::ids_of(nodes);
@@ -309,7 +290,7 @@ pub fn summarize(
 }
 
 /// The next minute boundary after `now`, when the badges' minutes change.
-pub fn next_minute_ms(now: DateTime<Utc>) -> i64 {
+fn next_minute_ms(now: DateTime<Utc>) -> i64 {
     let ms = now.timestamp_millis();
     (ms / 60_000 + 1) * 60_000
 }
@@ -581,6 +562,18 @@ mod tests {
         }
     }
 
+    fn scan_rows(snapshot: &Snapshot) -> ScanResult {
+        let setup = ScanSetup::new(
+            &snapshot.lang,
+            &snapshot.url,
+            &Policy::default(),
+            None,
+            now(),
+        )
+        .unwrap();
+        scan_prepared(snapshot, &setup, true)
+    }
+
     fn same_reading(a: &Patch, b: &Patch) {
         assert_eq!(a.order_id, b.order_id);
         assert_eq!(a.status, b.status);
@@ -602,12 +595,12 @@ mod tests {
         );
         let second = whole.patches[1].node;
         let rows = rows_snapshot(&full, &whole.context, &[second]);
-        let part = scan_rows(&rows, &Policy::default(), None, now()).unwrap();
+        let part = scan_rows(&rows);
         assert_eq!(part.patches.len(), 1);
         same_reading(&part.patches[0], &whole.patches[1]);
         // Without the header row the payment column is unknown: the row is unreadable, not guessed.
         let bare = rows_snapshot(&full, &[], &[second]);
-        let part = scan_rows(&bare, &Policy::default(), None, now()).unwrap();
+        let part = scan_rows(&bare);
         assert_eq!(part.patches[0].risk, Risk::Unreadable);
     }
 
@@ -624,7 +617,7 @@ mod tests {
         };
         let once = scan(&snap, &Policy::default(), None, now()).unwrap();
         assert!(once.patches.is_empty(), "an order number in running text");
-        let rows = scan_rows(&snap, &Policy::default(), None, now()).unwrap();
+        let rows = scan_rows(&snap);
         assert_eq!(rows.patches.len(), 1);
         assert_eq!(rows.patches[0].node, 1);
         assert_eq!(rows.patches[0].risk, Risk::Unreadable);

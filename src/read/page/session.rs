@@ -187,11 +187,6 @@ impl PageSession {
         }
     }
 
-    /// The page language and address the session was opened with.
-    pub fn snapshot(&self) -> &Snapshot {
-        &self.snapshot
-    }
-
     /// Appends nodes given as snapshot lines (see `lines`); node indices continue across calls.
     pub fn push_lines(&mut self, text: &str) -> Result<usize, String> {
         let first = self.snapshot.nodes.len();
