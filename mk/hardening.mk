@@ -1,14 +1,18 @@
 # Hardening (issue 7): the size gate, the hostile-page / fault suites and the privacy check.
 # Only passing suites are listed in TEST_STEPS; the ones waiting for a fix or a feature are named
 # in HARDENING_PENDING (run them with `make test-hardening-pending`).
-.PHONY: test-size test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy test-hardening-pending
-TEST_STEPS += test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
+.PHONY: test-size test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy test-hardening-pending
+TEST_STEPS += test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
 
 # The size gate: fails when a build's wasm + glue exceed the budget line of BENCHMARKS.md.
 # NOT in TEST_STEPS yet: the build is over budget (see BENCHMARKS.md); add `test-size` to
 # TEST_STEPS as soon as it passes. `test-size-gate` (in TEST_STEPS) proves the gate itself works.
 test-size: build
 	node tests/bench/size.mjs --check
+
+# Until then: the build may not grow past the "Size ceiling" line of BENCHMARKS.md.
+test-size-ceiling: build
+	node tests/bench/size.mjs --check --ceiling
 
 test-size-gate:
 	node --test tests/bench/size.test.mjs

@@ -12,15 +12,16 @@
 // through one AbortSignal.
 
 import { ElementFinder, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
-import { applyPatches, clearRecord } from './apply.js';
+import { applyPatches, clearRecord, commitWrite, preparePatches } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
+import { summarize, summaryOf } from './summary.js';
 import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
 // Work runs in tasks of at most ~TASK_MS of script, then lets the page run (a long task is 50 ms,
 // and the page's own style and layout for what was written come on top).
-const TASK_MS = 20;
+const TASK_MS = 10;
 // Rows that changed are handled in the observer callback, before the page renders them. The first
 // slice gets much more time: every yield there lets the page lay out and paint the rows it just
 // inserted, and each later slice's badges make it lay them out again. Measured on a 1,000-row
@@ -28,7 +29,6 @@ const TASK_MS = 20;
 // and ~2.3 s with 40 ms slices. Bigger bursts are still sliced.
 const FIRST_TASK_MS = 500;
 const BATCH = 50;
-const MAX_ALERTS = 100;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -126,12 +126,14 @@ export async function start(options = {}) {
   }
 
   async function finishFullScan(root, { found, patches }, lang, started, task) {
-    // Discovery, the annotating and the summary each start a task of their own: on a
-    // 10,000-order page each is tens of milliseconds, and together they would be a long task.
+    // Discovery, the preparing, the committing and the summary each start a task of their own:
+    // on a 10,000-order page each is tens of milliseconds, and together they would be a long task.
     await task.yield();
     if (signal.aborted) return;
     view = found;
+    const ui = uiOf(lang);
     const next = new Map();
+    const writes = [];
     // The patches name elements by line; walk the page again to find them (records come in
     // document order, each anchor inside its record), picking the context nodes on the way.
     const finder = new ElementFinder(root);
@@ -141,26 +143,37 @@ export async function start(options = {}) {
       while (wanted.length && wanted[0] <= upTo) contextElements.push(finder.at(wanted.shift()));
     };
     for (let from = 0; from < found.records; from += BATCH) {
-      if (await task.pause() || signal.aborted) return;
-      // Elements came or went since the walk: the lines' indices may name other elements now.
-      // Start again rather than annotate the wrong rows (a page that never stops moving gets
-      // annotated on the third try; what moved is then rescanned as changed rows).
-      if (elementsMoved && movedRetries < 2) {
-        movedRetries += 1;
-        fullAgain = true;
-        return;
-      }
       const batch = patches(from);
-      const elements = [];
+      // One record at a time: a batch's records cost a few milliseconds each on a big page.
       for (const patch of batch) {
+        if (await task.pause() || signal.aborted) return;
+        // Elements came or went since the walk: the lines' indices may name other elements now.
+        // Start again rather than annotate the wrong rows (a page that never stops moving gets
+        // annotated on the third try; what moved is then rescanned as changed rows).
+        if (elementsMoved && movedRetries < 2) {
+          movedRetries += 1;
+          fullAgain = true;
+          return;
+        }
+        const elements = [];
         pick(patch.node);
         elements[patch.node] = finder.at(patch.node);
         pick(patch.badge.anchor);
         elements[patch.badge.anchor] = finder.at(patch.badge.anchor);
+        const prepared = preparePatches(elements, [patch], ui);
+        for (const [el, p] of prepared.applied) next.set(el, summaryOf(p));
+        writes.push(...prepared.writes);
       }
-      for (const [el, patch] of applyPatches(elements, batch, uiOf(lang))) next.set(el, summaryOf(patch));
     }
     pick(Infinity);
+    // Nothing on the page changed so far. Every frame after a change restyles, lays out and
+    // repaints the whole list, so the writes go in the fewest tasks that stay short.
+    for (let i = 0; i < writes.length; i += 1) {
+      if ((i & 31) === 0) {
+        if (await task.pause() || signal.aborted) return;
+      }
+      commitWrite(writes[i], ui);
+    }
     if (found.records > BATCH) {
       await task.yield();
       if (signal.aborted) return;
@@ -178,10 +191,14 @@ export async function start(options = {}) {
     overlay.error(`Deadline Guard: ${answer.error}`);
   }
 
-  /** Rows added to a known list or changed inside a known record: rescanned now, in batches. */
-  async function scanRows(rows) {
+  /**
+   * Rows added to a known list or changed inside a known record: rescanned now, in batches. The
+   * observer's changes get a long first slice (`FIRST_TASK_MS`); the minute refresh of every
+   * known row is no insertion to keep up with and stays in short slices.
+   */
+  async function scanRows(rows, firstSliceMs = FIRST_TASK_MS) {
     const lang = pageLang();
-    const task = new TaskBudget(FIRST_TASK_MS);
+    const task = new TaskBudget(firstSliceMs);
     for (let from = 0; from < rows.length; from += BATCH) {
       if (await task.pause() || signal.aborted) return;
       const batch = rows.slice(from, from + BATCH).filter((el) => el.isConnected);
@@ -260,7 +277,7 @@ export async function start(options = {}) {
   // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.
   function schedule(at) {
     clearTimeout(timer);
-    if (at != null) timer = setTimeout(() => scanRows([...entries.keys()]).catch(fail), Math.max(1000, at - Date.now() + 50));
+    if (at != null) timer = setTimeout(() => scanRows([...entries.keys()], TASK_MS).catch(fail), Math.max(1000, at - Date.now() + 50));
   }
 
   function report(summary) {
@@ -305,51 +322,6 @@ export async function start(options = {}) {
   }
   await fullScan();
   return controller;
-}
-
-/**
- * The overlay's numbers from the records' patches: one count per order (a duplicated row is one
- * order), the next five running deadlines by urgency (Rust's risk order, then time), the future
- * deadlines to notify about.
- */
-export function summarize(entries, view, now) {
-  const rank = new Map(view.ui.risks.map(([risk], i) => [risk, i]));
-  const orders = new Map();
-  for (const [element, item] of entries) if (!orders.has(item.orderId)) orders.set(item.orderId, { element, item });
-  const counts = { total: orders.size, overdue: 0, critical: 0, unreadable: 0, warning: 0, ok: 0, none: 0 };
-  const running = [];
-  for (const order of orders.values()) {
-    counts[order.item.risk] += 1;
-    if (order.item.at != null) running.push(order);
-  }
-  const byUrgency = (a, b) => (rank.get(a.item.risk) - rank.get(b.item.risk)) || (a.item.at - b.item.at);
-  running.sort(byUrgency);
-  // The background sets an alarm per alert and lead time: the soonest ones are enough, the rest
-  // come with later scans.
-  const alerts = running.filter(({ item }) => item.actionable && item.at > now)
-    .sort((a, b) => a.item.at - b.item.at).slice(0, MAX_ALERTS)
-    .map(({ item }) => ({ orderId: item.orderId, deadlineMs: item.at, kind: item.kind }));
-  return {
-    recognised: orders.size > 0,
-    why: orders.size > 0 ? null : view.why,
-    counts,
-    next: running.slice(0, 5).map(({ element, item }) => ({ element, orderId: item.orderId, risk: item.risk, text: item.text })),
-    alerts,
-    refreshAtMs: running.length ? (Math.floor(now / 60000) + 1) * 60000 : null,
-    ui: view.ui,
-  };
-}
-
-/** What the overlay, the toolbar and the notifications need of a patch (the rest is on the page). */
-function summaryOf(patch) {
-  return {
-    orderId: patch.orderId,
-    risk: patch.risk,
-    at: patch.deadline ? Date.parse(patch.deadline) : null,
-    kind: patch.deadlineKind,
-    actionable: Boolean(patch.actionable),
-    text: patch.badge.text,
-  };
 }
 
 /** Script time within one task: `pause()` yields to the page once the task has run TASK_MS. */

@@ -11,6 +11,7 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ifra
 // Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace` uses; JavaScript's
 // `\s` differs (it also matches U+FEFF).
 const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+const NOT_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /** Rust's `split_whitespace().join(" ")`. */
 export function collapse(text) {
@@ -68,13 +69,23 @@ export class SnapshotWalker {
     const el = stack.pop();
     if (parent >= 0 && skipped(el)) return null;
     const index = this.count;
-    let own = '';
     const mark = stack.length;
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) own += `${child.nodeValue} `;
-      else if (child.nodeType === 1 && !skipped(child)) stack.push(child, index);
+    let text = '';
+    if (lines) {
+      let own = '';
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) own += `${child.nodeValue} `;
+        else if (child.nodeType === 1 && !skipped(child)) stack.push(child, index);
+      }
+      if (own) text = collapse(own);
+    } else {
+      // Finding elements again: text nodes are looked at only where they decide whether the
+      // element is kept, and no string is built (fewer wrappers, less garbage on a big page).
+      for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+        if (!skipped(child)) stack.push(child, index);
+      }
+      if (stack.length === mark && hasOwnText(el)) text = ' ';
     }
-    const text = own ? collapse(own) : '';
     // An element without text or child elements (an icon, a <col>) carries nothing to read; a
     // table cell stays, since plain tables are read by column position.
     if (!text && stack.length === mark && parent >= 0 && !CELLS.has(el.localName)) return null;
@@ -110,6 +121,14 @@ export class ElementFinder {
     }
     return walker.current;
   }
+}
+
+/** Whether `el` has a text node child with more than white space (what `collapse` keeps). */
+function hasOwnText(el) {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && NOT_SPACE.test(child.nodeValue)) return true;
+  }
+  return false;
 }
 
 /** Elements whose text is never order data, and the extension's own UI. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from './browsers.mjs';
-import { budgetBytes } from './size.mjs';
+import { budgetBytes, ceilingBytes } from './size.mjs';
 
 const script = join(ROOT, 'tests/bench/size.mjs');
 
@@ -19,7 +19,7 @@ async function fixture(budgetLine, wasmBytes) {
   await writeFile(join(dir, 'build/x.js'), 'export default 1;\n');
   return dir;
 }
-const run = (dir) => spawnSync(process.execPath, [script, '--check', '--benchmarks', join(dir, 'BENCHMARKS.md'),
+const run = (dir, ...flags) => spawnSync(process.execPath, [script, '--check', ...flags, '--benchmarks', join(dir, 'BENCHMARKS.md'),
   '--dirs', relative(ROOT, join(dir, 'build'))], { encoding: 'utf8' });
 
 test('the repository states a budget of at most 150 KB gzip', async () => {
@@ -54,4 +54,29 @@ test('a missing or absurd budget line is an error, not a pass', async () => {
       await rm(dir, { recursive: true, force: true });
     }
   }
+});
+
+test('the ceiling guards a build over budget against growth, and never passes for the budget', async () => {
+  // 3 KB of random bytes: over a 2 KB budget; under a 5 KB ceiling, over a 2.5 KB one.
+  const held = await fixture('Size budget: wasm + glue ≤ 2 KB gzip.\nSize ceiling: wasm + glue ≤ 5 KB gzip.', randomBytes(3000));
+  const grown = await fixture('Size budget: wasm + glue ≤ 2 KB gzip.\nSize ceiling: wasm + glue ≤ 2.5 KB gzip.', randomBytes(3000));
+  const below = await fixture('Size budget: wasm + glue ≤ 2 KB gzip.\nSize ceiling: wasm + glue ≤ 1 KB gzip.', randomBytes(10));
+  try {
+    const ok = run(held, '--ceiling');
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /within ceiling/);
+    assert.equal(run(held).status, 1, 'the same build still fails the budget');
+    const over = run(grown, '--ceiling');
+    assert.equal(over.status, 1, over.stdout + over.stderr);
+    assert.match(over.stdout, /OVER CEILING/);
+    const bad = run(below, '--ceiling');
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /below the budget/);
+  } finally {
+    for (const d of [held, grown, below]) await rm(d, { recursive: true, force: true });
+  }
+});
+
+test('the repository states a ceiling at or above its budget', async () => {
+  assert.ok(await ceilingBytes() >= await budgetBytes());
 });

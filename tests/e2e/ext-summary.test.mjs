@@ -1,0 +1,55 @@
+// The content script's summary (extension/content/summary.js), in Node: its linear selection must
+// give what sorting every order would (the reference below is the summary as first written).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_ALERTS, NEXT_SHOWN, summarize } from '../../extension/content/summary.js';
+
+const RISKS = ['overdue', 'critical', 'unreadable', 'warning', 'ok', 'none'];
+const view = { ui: { risks: RISKS.map((r) => [r, r]) }, why: 'no order table found' };
+
+function reference(entries, now) {
+  const rank = new Map(RISKS.map((r, i) => [r, i]));
+  const orders = new Map();
+  for (const [element, item] of entries) if (!orders.has(item.orderId)) orders.set(item.orderId, { element, item });
+  const counts = { total: orders.size, overdue: 0, critical: 0, unreadable: 0, warning: 0, ok: 0, none: 0 };
+  const running = [];
+  for (const o of orders.values()) {
+    counts[o.item.risk] += 1;
+    if (o.item.at != null) running.push(o);
+  }
+  running.sort((a, b) => (rank.get(a.item.risk) - rank.get(b.item.risk)) || (a.item.at - b.item.at));
+  const alerts = running.filter(({ item }) => item.actionable && item.at > now)
+    .sort((a, b) => a.item.at - b.item.at).slice(0, MAX_ALERTS).map(({ item }) => item.orderId);
+  return { counts, next: running.slice(0, NEXT_SHOWN).map(({ item }) => item.orderId), alerts };
+}
+
+function entriesOf(n, seed) {
+  let s = seed;
+  const rand = (k) => { s = (s * 1103515245 + 12345) % 2147483648; return s % k; };
+  const entries = new Map();
+  for (let i = 0; i < n; i += 1) {
+    // Few distinct times and ids so that ties and duplicated orders are common.
+    const id = String(8200000000000000 + rand(Math.max(1, Math.floor(n * 0.8))));
+    entries.set({ row: i }, { orderId: id, risk: RISKS[rand(6)], at: rand(5) ? 1e12 + rand(50) * 60000 : null, actionable: rand(3) > 0, kind: 'ship', text: `t${i}` });
+  }
+  return entries;
+}
+
+test('the linear summary equals sorting every order, ties and duplicates included', () => {
+  const now = 1e12 + 20 * 60000;
+  for (const [n, seed] of [[0, 1], [1, 2], [7, 3], [300, 4], [5000, 5]]) {
+    const entries = entriesOf(n, seed);
+    const got = summarize(entries, view, now);
+    const want = reference(entries, now);
+    assert.deepEqual(got.counts, want.counts, `counts, n=${n}`);
+    assert.deepEqual(got.next.map((x) => x.orderId), want.next, `next, n=${n}`);
+    assert.deepEqual(got.alerts.map((x) => x.orderId), want.alerts, `alerts, n=${n}`);
+    assert.equal(got.recognised, want.counts.total > 0);
+  }
+});
+
+test('nothing recognised says why, and no refresh is planned', () => {
+  const got = summarize(new Map(), view, 0);
+  assert.equal(got.why, 'no order table found');
+  assert.equal(got.refreshAtMs, null);
+});
