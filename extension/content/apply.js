@@ -7,7 +7,9 @@ const BADGE_CSS = ':host{all:initial;display:inline-block;margin:2px 4px;vertica
   + 'span[data-risk=overdue]{background:#b3261e}span[data-risk=critical]{background:#d93025}'
   + 'span[data-risk=warning]{background:#e37400}span[data-risk=ok]{background:#188038}'
   + 'span[data-risk=unreadable]{background:#6d4c9f}'
-  + 'ul{all:initial;display:block;font:12px/1.4 system-ui,sans-serif;color:#3c4043;margin:2px 0 0;padding:0 0 0 14px}li{display:list-item}';
+  + 'ul{all:initial;display:block;font:12px/1.4 system-ui,sans-serif;color:#3c4043;margin:2px 0 0;padding:0 0 0 14px}li{display:list-item}'
+  // The rule above would show an empty list: a badge without hints stays one line high.
+  + 'ul[hidden]{display:none}';
 
 const ATTRIBUTES = [
   ['data-dg-order-id', (p) => p.orderId],

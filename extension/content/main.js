@@ -11,7 +11,7 @@
 // One timer wakes at the next minute boundary while a clock runs. No polling. Everything stops
 // through one AbortSignal.
 
-import { ElementFinder, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
+import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
 import { applyPatches, clearRecord, commitWrite, preparePatches } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
@@ -107,7 +107,7 @@ export async function start(options = {}) {
         const found = JSON.parse(scan.discover());
         if (found.error) return showError(found);
         step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches };
-        await finishFullScan(root, step, lang, started, task);
+        await finishFullScan(new ElementLocator([root], walker), step, lang, started, task);
       } finally {
         scan.free();
       }
@@ -121,11 +121,11 @@ export async function start(options = {}) {
       if (result.error) return showError(result);
       const found = { records: result.patches.length, context: result.context, lang: result.lang, ui: result.summary.ui, why: result.summary.why };
       step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
-      await finishFullScan(root, step, lang, started, task);
+      await finishFullScan(new ElementLocator([root], walker), step, lang, started, task);
     }
   }
 
-  async function finishFullScan(root, { found, patches }, lang, started, task) {
+  async function finishFullScan(locator, { found, patches }, lang, started, task) {
     // Discovery, the preparing, the committing and the summary each start a task of their own:
     // on a 10,000-order page each is tens of milliseconds, and together they would be a long task.
     await task.yield();
@@ -134,14 +134,9 @@ export async function start(options = {}) {
     const ui = uiOf(lang);
     const next = new Map();
     const writes = [];
-    // The patches name elements by line; walk the page again to find them (records come in
-    // document order, each anchor inside its record), picking the context nodes on the way.
-    const finder = new ElementFinder(root);
-    const wanted = [...found.context].sort((a, b) => a - b);
-    const contextElements = [];
-    const pick = (upTo) => {
-      while (wanted.length && wanted[0] <= upTo) contextElements.push(finder.at(wanted.shift()));
-    };
+    // The patches name elements by line (records come in document order, each anchor inside
+    // its record, so the locator's ancestors serve the next lookup).
+    const contextElements = [...found.context].sort((a, b) => a - b).map((line) => locator.at(line));
     for (let from = 0; from < found.records; from += BATCH) {
       const batch = patches(from);
       // One record at a time: a batch's records cost a few milliseconds each on a big page.
@@ -156,20 +151,18 @@ export async function start(options = {}) {
           return;
         }
         const elements = [];
-        pick(patch.node);
-        elements[patch.node] = finder.at(patch.node);
-        pick(patch.badge.anchor);
-        elements[patch.badge.anchor] = finder.at(patch.badge.anchor);
+        elements[patch.node] = locator.at(patch.node);
+        elements[patch.badge.anchor] = locator.at(patch.badge.anchor);
         const prepared = preparePatches(elements, [patch], ui);
         for (const [el, p] of prepared.applied) next.set(el, summaryOf(p));
         writes.push(...prepared.writes);
       }
     }
-    pick(Infinity);
     // Nothing on the page changed so far. Every frame after a change restyles, lays out and
     // repaints the whole list, so the writes go in the fewest tasks that stay short.
+    await task.yield();
     for (let i = 0; i < writes.length; i += 1) {
-      if ((i & 31) === 0) {
+      if ((i & 7) === 0) {
         if (await task.pause() || signal.aborted) return;
       }
       commitWrite(writes[i], ui);
@@ -277,7 +270,12 @@ export async function start(options = {}) {
   // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.
   function schedule(at) {
     clearTimeout(timer);
-    if (at != null) timer = setTimeout(() => scanRows([...entries.keys()], TASK_MS).catch(fail), Math.max(1000, at - Date.now() + 50));
+    // A full scan running now publishes, and so plans the next refresh, when it ends.
+    if (at != null) {
+      timer = setTimeout(() => {
+        if (!full) scanRows([...entries.keys()], TASK_MS).catch(fail);
+      }, Math.max(1000, at - Date.now() + 50));
+    }
   }
 
   function report(summary) {

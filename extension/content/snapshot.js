@@ -11,7 +11,6 @@ const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ifra
 // Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace` uses; JavaScript's
 // `\s` differs (it also matches U+FEFF).
 const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
-const NOT_SPACE = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /** Rust's `split_whitespace().join(" ")`. */
 export function collapse(text) {
@@ -23,23 +22,27 @@ export function collapse(text) {
 
 /**
  * A resumable pre-order walk of element subtrees. `count` is the number of lines so far; with
- * `keep`, `elements[i]` is the element of line `i`.
+ * `keep`, `elements[i]` is the element of line `i`; without, `ElementLocator` finds it again.
  */
 export class SnapshotWalker {
   /**
    * @param {Element[]} tops the subtrees to walk, in order
    * @param {{ parent?: number, elements?: (Element|null)[], keep?: boolean }} options the line
    *   index the tops hang from (-1: they are roots), elements already numbered (a synthetic root),
-   *   and whether to keep every element (a page of 10,000 orders has 400,000: keeping them all
-   *   costs the page long garbage-collection pauses, so a full scan finds them again instead,
-   *   with an `ElementFinder`)
+   *   and whether to keep every element. A page of 10,000 orders has 400,000: keeping them all
+   *   costs the page long garbage-collection pauses, and so does walking them all a second time,
+   *   so without `keep` each line's parent line and its element's position among that parent's
+   *   element children are kept instead, in typed arrays the collector never looks into.
    */
   constructor(tops, { parent = -1, elements = [], keep = true } = {}) {
     this.elements = elements;
     this.keep = keep;
     this.count = elements.length;
+    this.parents = keep ? null : new Int32Array(4096);
+    this.positions = keep ? null : new Int32Array(4096);
+    // Triples: element, its parent's line, its position among the parent's element children.
     this.stack = [];
-    for (let i = tops.length - 1; i >= 0; i -= 1) this.stack.push(tops[i], parent);
+    for (let i = tops.length - 1; i >= 0; i -= 1) this.stack.push(tops[i], parent, -1 - i);
   }
 
   get done() {
@@ -51,7 +54,7 @@ export class SnapshotWalker {
     let out = '';
     let visits = 0;
     while (this.stack.length) {
-      const line = this.next(true);
+      const line = this.next();
       if (line === null) continue;
       out += line;
       if ((++visits & 63) === 0 && performance.now() > until) break;
@@ -59,76 +62,96 @@ export class SnapshotWalker {
     return out;
   }
 
-  /**
-   * Visits the next element: its line (with `lines`; else '') and it becomes `this.current`, or
-   * null when the element is left out.
-   */
-  next(lines) {
+  /** Visits the next element: its line, or null when the element is left out. */
+  next() {
     const { stack } = this;
+    const position = stack.pop();
     const parent = stack.pop();
     const el = stack.pop();
     if (parent >= 0 && skipped(el)) return null;
     const index = this.count;
     const mark = stack.length;
-    let text = '';
-    if (lines) {
-      let own = '';
-      for (let child = el.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 3) own += `${child.nodeValue} `;
-        else if (child.nodeType === 1 && !skipped(child)) stack.push(child, index);
+    let own = '';
+    let children = 0;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) own += `${child.nodeValue} `;
+      else if (child.nodeType === 1) {
+        if (!skipped(child)) stack.push(child, index, children);
+        children += 1;
       }
-      if (own) text = collapse(own);
-    } else {
-      // Finding elements again: text nodes are looked at only where they decide whether the
-      // element is kept, and no string is built (fewer wrappers, less garbage on a big page).
-      for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-        if (!skipped(child)) stack.push(child, index);
-      }
-      if (stack.length === mark && hasOwnText(el)) text = ' ';
     }
+    const text = own ? collapse(own) : '';
     // An element without text or child elements (an icon, a <col>) carries nothing to read; a
     // table cell stays, since plain tables are read by column position.
     if (!text && stack.length === mark && parent >= 0 && !CELLS.has(el.localName)) return null;
     this.count += 1;
-    this.current = el;
     if (this.keep) this.elements.push(el);
-    reversePairs(stack, mark);
-    if (!lines) return '';
+    else this.place(index, parent, position);
+    reverseTriples(stack, mark);
     const cls = el.getAttribute('class');
     const col = el.getAttribute('data-next-table-col');
     return `${parent}\t${el.localName}\t${cls ? collapse(cls) : ''}\t${col ? collapse(col) : ''}\t${text}\n`;
   }
+
+  place(index, parent, position) {
+    if (index === this.parents.length) {
+      const grow = (old) => {
+        const bigger = new Int32Array(old.length * 2);
+        bigger.set(old);
+        return bigger;
+      };
+      this.parents = grow(this.parents);
+      this.positions = grow(this.positions);
+    }
+    this.parents[index] = parent;
+    this.positions[index] = position;
+  }
 }
 
 /**
- * Finds the elements of a full scan's lines again, walking the same way, forward only: `at(i)`
- * for non-decreasing `i`. Valid while the page's elements did not change since the lines were
- * taken (the content script rescans when they did).
+ * Finds the elements of a walk made without `keep` again, from the lines' parents and positions:
+ * only the elements asked for and their ancestors are touched. Valid while the page's elements
+ * did not change since the walk (the content script rescans when they did).
  */
-export class ElementFinder {
-  constructor(root) {
-    this.walker = new SnapshotWalker([root], { keep: false });
-    this.index = -1;
+export class ElementLocator {
+  /** @param {Element[]} tops the walk's tops, @param {SnapshotWalker} walker the finished walk */
+  constructor(tops, walker) {
+    this.tops = tops;
+    this.parents = walker.parents;
+    this.positions = walker.positions;
+    this.count = walker.count;
+    // The ancestors of the last element found, root first: lookups in document order share them.
+    this.lines = [];
+    this.elements = [];
   }
 
-  /** The element of line `i`, or null when the page has fewer (or `i` is behind). */
+  /** The element of line `i`, or null when the page no longer has it. */
   at(i) {
-    const { walker } = this;
-    if (i < this.index) return null;
-    while (this.index < i) {
-      if (walker.done) return null;
-      if (walker.next(false) !== null) this.index = walker.count - 1;
+    if (!(i >= 0 && i < this.count)) return null;
+    const down = [];
+    let keep = -1;
+    for (let line = i; line >= 0; line = this.parents[line]) {
+      keep = this.lines.lastIndexOf(line);
+      if (keep >= 0) break;
+      down.push(line);
     }
-    return walker.current;
+    this.lines.length = keep + 1;
+    this.elements.length = keep + 1;
+    for (let k = down.length - 1; k >= 0; k -= 1) {
+      const line = down[k];
+      const position = this.positions[line];
+      const parent = this.elements[this.elements.length - 1];
+      const el = position < 0 ? this.tops[-1 - position] : parent?.children[position];
+      if (!el) {
+        this.lines.length = 0;
+        this.elements.length = 0;
+        return null;
+      }
+      this.lines.push(line);
+      this.elements.push(el);
+    }
+    return this.elements[this.elements.length - 1];
   }
-}
-
-/** Whether `el` has a text node child with more than white space (what `collapse` keeps). */
-function hasOwnText(el) {
-  for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3 && NOT_SPACE.test(child.nodeValue)) return true;
-  }
-  return false;
 }
 
 /** Elements whose text is never order data, and the extension's own UI. */
@@ -137,14 +160,13 @@ function skipped(el) {
 }
 
 /** The children were pushed in document order; the stack must pop them in document order. */
-function reversePairs(stack, from) {
-  for (let i = from, j = stack.length - 2; i < j; i += 2, j -= 2) {
-    const el = stack[i];
-    const p = stack[i + 1];
-    stack[i] = stack[j];
-    stack[i + 1] = stack[j + 1];
-    stack[j] = el;
-    stack[j + 1] = p;
+function reverseTriples(stack, from) {
+  for (let i = from, j = stack.length - 3; i < j; i += 3, j -= 3) {
+    for (let k = 0; k < 3; k += 1) {
+      const t = stack[i + k];
+      stack[i + k] = stack[j + k];
+      stack[j + k] = t;
+    }
   }
 }
 

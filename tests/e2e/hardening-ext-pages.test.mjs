@@ -171,3 +171,21 @@ test('a row whose text changes every 100 ms does not starve the rest of the page
   assert.deepEqual(errors, []);
   await p.close();
 });
+
+test('a badge without hints is one line high: its empty list takes no room', async () => {
+  const rows = [1, 2, 3, 4, 5, 6].map((i) => row(80 + i));
+  const { page: p, errors } = await openHtml(browser, `/hardening/hints-${rows[0].order.id}.html`, page(rows.map((r) => r.html).join('')));
+  await p.waitForFunction(() => document.querySelectorAll('[data-dg-ui="badge"]').length >= 6, null, { timeout: 15000 });
+  const lists = await p.$$eval('[data-dg-ui="badge"]', (badges) => badges.map((b) => {
+    const list = b.shadowRoot.querySelector('ul');
+    return { hidden: list.hidden, items: list.children.length, display: getComputedStyle(list).display, height: list.getBoundingClientRect().height };
+  }));
+  assert.ok(lists.some((l) => l.hidden), 'some badge has no hints');
+  for (const l of lists) {
+    assert.equal(l.hidden, l.items === 0, 'hidden exactly when empty');
+    if (l.hidden) assert.deepEqual([l.display, l.height], ['none', 0]);
+    else assert.equal(l.display, 'block');
+  }
+  assert.deepEqual(errors, []);
+  await p.close();
+});
