@@ -25,22 +25,12 @@ const ATTRIBUTES = [
 const written = new WeakMap();
 
 /**
- * Applies `patches` (from the wasm) to `elements` (from the snapshot the patches answer) at once.
- * Returns `[record element, patch]` for every patch whose elements exist.
- */
-export function applyPatches(elements, patches, ui = {}) {
-  const { applied, writes } = preparePatches(elements, patches, ui);
-  for (const write of writes) commitWrite(write, ui);
-  return applied;
-}
-
-/**
- * What `patches` would change, worked out without touching the page: new badges are built
- * detached, so the page has nothing to restyle until `commitWrite`. On a page of 10,000 orders
- * every frame that follows a change costs the page about a second of style, layout and paint
- * whatever the change's size, so a full scan prepares everything in slices and then commits it
- * in as few tasks as it can. Returns `applied` (`[record element, patch]` for every patch whose
- * elements exist) and `writes` (the records whose annotation changes).
+ * What `patches` would change, worked out without touching the page, so it has nothing to
+ * restyle until `commitWrite`. On a page of 10,000 orders every frame that follows a change costs
+ * the page about a second of style, layout and paint whatever the change's size, so a full scan
+ * prepares everything in slices and then commits it in as few tasks as it can. Returns `applied`
+ * (`[record element, patch]` for every patch whose elements exist) and `writes` (the records
+ * whose annotation changes).
  */
 export function preparePatches(elements, patches, ui = {}) {
   const applied = [];
@@ -55,15 +45,17 @@ export function preparePatches(elements, patches, ui = {}) {
     const before = written.get(el);
     const existing = badgeOf(anchor);
     if (before?.signature === signature && before.anchor === anchor && anchor.isConnected && existing) continue;
-    writes.push({ el, anchor, patch, signature });
+    writes.push({ el, anchor, patch, signature, before });
   }
   return { applied, writes };
 }
 
-/** Writes one prepared record onto the page: its attributes and its badge. */
-export function commitWrite({ el, anchor, patch, signature }, ui = {}) {
-  if (!el.isConnected || !anchor.isConnected) return;
-  const before = written.get(el);
+/**
+ * Writes one prepared record onto the page: its attributes and its badge; nothing when the
+ * record was written again since this write was prepared (that write is newer).
+ */
+export function commitWrite({ el, anchor, patch, signature, before }, ui = {}) {
+  if (!el.isConnected || !anchor.isConnected || written.get(el) !== before) return;
   if (before && before.anchor !== anchor) badgeOf(before.anchor)?.remove();
   for (const [name, value] of ATTRIBUTES) {
     const v = value(patch);

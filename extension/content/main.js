@@ -12,7 +12,7 @@
 // through one AbortSignal.
 
 import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
-import { applyPatches, clearRecord, commitWrite, preparePatches } from './apply.js';
+import { clearRecord, commitWrite, preparePatches } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
 import { summarize, summaryOf } from './summary.js';
@@ -29,6 +29,7 @@ const TASK_MS = 10;
 // and ~2.3 s with 40 ms slices. Bigger bursts are still sliced.
 const FIRST_TASK_MS = 500;
 const BATCH = 50;
+const PUSH_LINES = 512;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -99,8 +100,10 @@ export async function start(options = {}) {
       const scan = new engine.PageScan(lang, url, scanOptions(), Date.now());
       try {
         while (!walker.done) {
-          // Half the slice walking, half for the wasm to read what was walked.
-          const error = scan.push(walker.step(task.until - TASK_MS / 2));
+          // Half the slice walking, half for the wasm to read what was walked; in chunks of
+          // PUSH_LINES, since a string of a few hundred kilobytes would be allocated straight
+          // among the long-lived objects, whose collection pauses the page.
+          const error = scan.push(walker.step(task.until - TASK_MS / 2, PUSH_LINES));
           if (error) throw new Error(JSON.parse(error).error);
           if (await task.pause() || signal.aborted) return;
         }
@@ -160,13 +163,7 @@ export async function start(options = {}) {
     }
     // Nothing on the page changed so far. Every frame after a change restyles, lays out and
     // repaints the whole list, so the writes go in the fewest tasks that stay short.
-    await task.yield();
-    for (let i = 0; i < writes.length; i += 1) {
-      if ((i & 7) === 0) {
-        if (await task.pause() || signal.aborted) return;
-      }
-      commitWrite(writes[i], ui);
-    }
+    if (!await commitAll(writes, ui, task)) return;
     if (found.records > BATCH) {
       await task.yield();
       if (signal.aborted) return;
@@ -186,21 +183,29 @@ export async function start(options = {}) {
 
   /**
    * Rows added to a known list or changed inside a known record: rescanned now, in batches. The
-   * observer's changes get a long first slice (`FIRST_TASK_MS`); the minute refresh of every
-   * known row is no insertion to keep up with and stays in short slices.
+   * observer's changes get a long first slice (`FIRST_TASK_MS`), whose writes the page shows in
+   * its next frame; the minute refresh of every known row is no insertion to keep up with and
+   * stays in short slices. What does not fit the first slice is read first and written after, in
+   * as few tasks as the full scan's writes.
    */
   async function scanRows(rows, firstSliceMs = FIRST_TASK_MS) {
     const lang = pageLang();
+    const ui = uiOf(lang);
     const task = new TaskBudget(firstSliceMs);
+    let later = null;
     for (let from = 0; from < rows.length; from += BATCH) {
+      if (!later && task.spent()) later = [];
       if (await task.pause() || signal.aborted) return;
       const batch = rows.slice(from, from + BATCH).filter((el) => el.isConnected);
       if (!batch.length) continue;
       const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
       const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
       if (result.error) return showError(result);
+      const { applied, writes } = preparePatches(elements, result.patches, ui);
+      if (later) later.push(...writes);
+      else for (const write of writes) commitWrite(write, ui);
       const seen = new Set();
-      for (const [el, patch] of applyPatches(elements, result.patches, uiOf(lang))) {
+      for (const [el, patch] of applied) {
         entries.set(el, summaryOf(patch));
         seen.add(el);
         if (el.parentElement) lists.add(el.parentElement);
@@ -210,7 +215,21 @@ export async function start(options = {}) {
         if (!seen.has(el) && entries.has(el)) { clearRecord(el); entries.delete(el); }
       }
     }
+    if (later && !await commitAll(later, ui, task)) return;
     publish();
+  }
+
+  /**
+   * Writes prepared records in tasks of TASK_MS, starting a task of its own. Resolves false when
+   * the extension stopped meanwhile.
+   */
+  async function commitAll(writes, ui, task) {
+    await task.yield();
+    for (let i = 0; i < writes.length; i += 1) {
+      if ((i & 7) === 0 && (await task.pause() || signal.aborted)) return false;
+      commitWrite(writes[i], ui);
+    }
+    return !signal.aborted;
   }
 
   /** What the observer saw: rows to rescan now, or a full scan when the page changed elsewhere. */
@@ -326,6 +345,11 @@ export async function start(options = {}) {
 class TaskBudget {
   constructor(first = TASK_MS) {
     this.until = performance.now() + first;
+  }
+
+  /** Whether this slice's time is used up. */
+  spent() {
+    return performance.now() >= this.until;
   }
 
   /** Resolves at once while time is left, else after the page had its turn. */

@@ -49,15 +49,19 @@ export class SnapshotWalker {
     return this.stack.length === 0;
   }
 
-  /** Walks until done or `performance.now()` passes `until`; returns the new lines. */
-  step(until = Infinity) {
+  /**
+   * Walks until done, `performance.now()` passes `until` or `most` lines are taken; returns the
+   * new lines.
+   */
+  step(until = Infinity, most = Infinity) {
     let out = '';
     let visits = 0;
     while (this.stack.length) {
       const line = this.next();
       if (line === null) continue;
       out += line;
-      if ((++visits & 63) === 0 && performance.now() > until) break;
+      visits += 1;
+      if (visits >= most || ((visits & 63) === 0 && performance.now() > until)) break;
     }
     return out;
   }
@@ -162,11 +166,15 @@ function skipped(el) {
 /** The children were pushed in document order; the stack must pop them in document order. */
 function reverseTriples(stack, from) {
   for (let i = from, j = stack.length - 3; i < j; i += 3, j -= 3) {
-    for (let k = 0; k < 3; k += 1) {
-      const t = stack[i + k];
-      stack[i + k] = stack[j + k];
-      stack[j + k] = t;
-    }
+    const el = stack[i];
+    const parent = stack[i + 1];
+    const position = stack[i + 2];
+    stack[i] = stack[j];
+    stack[i + 1] = stack[j + 1];
+    stack[i + 2] = stack[j + 2];
+    stack[j] = el;
+    stack[j + 1] = parent;
+    stack[j + 2] = position;
   }
 }
 
