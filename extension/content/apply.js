@@ -28,16 +28,17 @@ const written = new WeakMap();
  * What `patches` would change, worked out without touching the page, so it has nothing to
  * restyle until `commitWrite`. On a page of 10,000 orders every frame that follows a change costs
  * the page about a second of style, layout and paint whatever the change's size, so a full scan
- * prepares everything in slices and then commits it in as few tasks as it can. Returns `applied`
- * (`[record element, patch]` for every patch whose elements exist) and `writes` (the records
- * whose annotation changes).
+ * prepares everything in slices and then commits it in as few tasks as it can. `elementAt(line)`
+ * is the element of a snapshot line (a patch's record, then its anchor, are asked in document
+ * order). Returns `applied` (`[record element, patch]` for every patch whose elements exist) and
+ * `writes` (the records whose annotation changes).
  */
-export function preparePatches(elements, patches, ui = {}) {
+export function preparePatches(elementAt, patches, ui = {}) {
   const applied = [];
   const writes = [];
   for (const patch of patches) {
-    const el = elements[patch.node];
-    const anchor = elements[patch.badge.anchor];
+    const el = elementAt(patch.node);
+    const anchor = elementAt(patch.badge.anchor);
     if (!el || !anchor) continue;
     applied.push([el, patch]);
     const signature = JSON.stringify([patch.orderId, patch.status, patch.deadline, patch.deadlineKind,

@@ -95,7 +95,6 @@ export async function start(options = {}) {
     const walker = new SnapshotWalker([root], { keep: false });
     const task = new TaskBudget();
     elementsMoved = false;
-    let step;
     if (engine.PageScan) {
       const scan = new engine.PageScan(lang, url, scanOptions(), Date.now());
       try {
@@ -108,8 +107,8 @@ export async function start(options = {}) {
           if (await task.pause() || signal.aborted) return;
         }
         const found = JSON.parse(scan.discover());
-        if (found.error) return showError(found);
-        step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches };
+        if (found.error) return fail(found.error);
+        const step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches };
         await finishFullScan(new ElementLocator([root], walker), step, lang, started, task);
       } finally {
         scan.free();
@@ -121,9 +120,9 @@ export async function start(options = {}) {
         if (await task.pause() || signal.aborted) return;
       }
       const result = await engine.scanLines(lang, url, lines, scanOptions(), Date.now(), false);
-      if (result.error) return showError(result);
+      if (result.error) return fail(result.error);
       const found = { records: result.patches.length, context: result.context, lang: result.lang, ui: result.summary.ui, why: result.summary.why };
-      step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
+      const step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
       await finishFullScan(new ElementLocator([root], walker), step, lang, started, task);
     }
   }
@@ -153,10 +152,7 @@ export async function start(options = {}) {
           fullAgain = true;
           return;
         }
-        const elements = [];
-        elements[patch.node] = locator.at(patch.node);
-        elements[patch.badge.anchor] = locator.at(patch.badge.anchor);
-        const prepared = preparePatches(elements, [patch], ui);
+        const prepared = preparePatches((line) => locator.at(line), [patch], ui);
         for (const [el, p] of prepared.applied) next.set(el, summaryOf(p));
         writes.push(...prepared.writes);
       }
@@ -175,10 +171,6 @@ export async function start(options = {}) {
     movedRetries = 0;
     publish();
     document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
-  }
-
-  function showError(answer) {
-    overlay.error(`Deadline Guard: ${answer.error}`);
   }
 
   /**
@@ -200,8 +192,8 @@ export async function start(options = {}) {
       if (!batch.length) continue;
       const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
       const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
-      if (result.error) return showError(result);
-      const { applied, writes } = preparePatches(elements, result.patches, ui);
+      if (result.error) return fail(result.error);
+      const { applied, writes } = preparePatches((line) => elements[line], result.patches, ui);
       if (later) later.push(...writes);
       else for (const write of writes) commitWrite(write, ui);
       const seen = new Set();

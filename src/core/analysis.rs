@@ -50,6 +50,18 @@ pub enum Risk {
     None,
 }
 
+impl Risk {
+    /// Every risk, most urgent first (the declaration order, which `Ord` follows too).
+    pub const ALL: [Risk; 6] = [
+        Risk::Overdue,
+        Risk::Critical,
+        Risk::Unreadable,
+        Risk::Warning,
+        Risk::Ok,
+        Risk::None,
+    ];
+}
+
 /// Something the seller should do, beyond meeting the deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -262,14 +262,7 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind_code(kind));
         }
-        for risk in [
-            Risk::Overdue,
-            Risk::Critical,
-            Risk::Unreadable,
-            Risk::Warning,
-            Risk::Ok,
-            Risk::None,
-        ] {
+        for risk in Risk::ALL {
             assert_eq!(serde_json::to_value(risk).unwrap(), risk_code(risk));
         }
     }

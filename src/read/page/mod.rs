@@ -312,17 +312,10 @@ pub fn why_no_list(lang: Lang, ids_seen: bool) -> String {
 /// The overlay's fixed words.
 pub fn ui_words(lang: Lang) -> UiWords {
     let w = present::words(lang);
-    let risks = [
-        Risk::Overdue,
-        Risk::Critical,
-        Risk::Unreadable,
-        Risk::Warning,
-        Risk::Ok,
-        Risk::None,
-    ]
-    .into_iter()
-    .map(|r| (r, present::risk_label(r, lang).to_string()))
-    .collect();
+    let risks = Risk::ALL
+        .into_iter()
+        .map(|r| (r, present::risk_label(r, lang).to_string()))
+        .collect();
     UiWords {
         title: w.title.into(),
         orders_found: w.orders_found.into(),
