@@ -21,7 +21,12 @@ const ATTRIBUTES = [
   ['data-dg-reason', (p) => p.reason],
 ];
 
-/** What was last written on each record, so unchanged records are not touched again. */
+/**
+ * The anchor of each record's badge, and which write put it there (a prepared write yields to a
+ * newer one). What the record shows is read back from the page itself: kept here, the previous
+ * annotation of a 10,000-order page is megabytes of strings in the script's heap, enough to make
+ * the page stop for a full garbage collection while it is being annotated.
+ */
 const written = new WeakMap();
 
 /**
@@ -33,7 +38,7 @@ const written = new WeakMap();
  * order). Returns `applied` (`[record element, patch]` for every patch whose elements exist) and
  * `writes` (the records whose annotation changes).
  */
-export function preparePatches(elementAt, patches, ui = {}) {
+export function preparePatches(elementAt, patches) {
   const applied = [];
   const writes = [];
   for (const patch of patches) {
@@ -41,21 +46,29 @@ export function preparePatches(elementAt, patches, ui = {}) {
     const anchor = elementAt(patch.badge.anchor);
     if (!el || !anchor) continue;
     applied.push([el, patch]);
-    const signature = JSON.stringify([patch.orderId, patch.status, patch.deadline, patch.deadlineKind,
-      patch.deadlineSource, patch.risk, patch.reason, patch.badge.text, patch.badge.hints, patch.badge.sourceText, ui.deadlineAt]);
     const before = written.get(el);
     const existing = badgeOf(anchor);
-    if (before?.signature === signature && before.anchor === anchor && anchor.isConnected && existing) continue;
-    writes.push({ el, anchor, patch, signature, before });
+    if (existing && before?.anchor === anchor && anchor.isConnected && shows(el, existing, patch)) continue;
+    writes.push({ el, anchor, patch, before });
   }
   return { applied, writes };
+}
+
+/** Whether the record and its badge already show `patch`. */
+function shows(el, host, patch) {
+  for (const [name, value] of ATTRIBUTES) if (el.getAttribute(name) !== (value(patch) ?? null)) return false;
+  const { label, list } = partsOf(host);
+  const { text, hints, sourceText } = patch.badge;
+  if (label.textContent !== text || label.getAttribute('data-risk') !== patch.risk
+    || label.getAttribute('data-source') !== (sourceText ?? null) || list.childElementCount !== hints.length) return false;
+  return hints.every((hint, i) => list.children[i].textContent === hint);
 }
 
 /**
  * Writes one prepared record onto the page: its attributes and its badge; nothing when the
  * record was written again since this write was prepared (that write is newer).
  */
-export function commitWrite({ el, anchor, patch, signature, before }, ui = {}) {
+export function commitWrite({ el, anchor, patch, before }) {
   if (!el.isConnected || !anchor.isConnected || written.get(el) !== before) return;
   if (before && before.anchor !== anchor) badgeOf(before.anchor)?.remove();
   for (const [name, value] of ATTRIBUTES) {
@@ -65,10 +78,15 @@ export function commitWrite({ el, anchor, patch, signature, before }, ui = {}) {
   }
   // A badge may have appeared since the write was prepared (a rescan of the same row).
   const host = badgeOf(anchor);
-  if (host) fillBadge(host, patch, ui);
-  else if (insideTable(anchor)) anchor.append(filled(patch, ui));
-  else anchor.after(filled(patch, ui));
-  written.set(el, { signature, anchor });
+  if (host) fillBadge(host, patch);
+  else if (insideTable(anchor)) anchor.append(filled(patch));
+  else anchor.after(filled(patch));
+  written.set(el, { anchor });
+}
+
+function setOrRemove(el, name, value) {
+  if (value == null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 /** Removes a record's annotation and badge (it is no longer an order, or the extension stops). */
@@ -109,6 +127,21 @@ function badgeStyle(shadow) {
   shadow.append(style);
 }
 
+/**
+ * Gives the badge under the pointer its tooltip: the deadline as a date in the page's language.
+ * Formatting a date costs tens of microseconds, a second's work for every badge of a 10,000-order
+ * page, and the tooltip is only ever read on the badge being hovered.
+ */
+export function explainBadge(host, ui = {}) {
+  if (host?.getAttribute?.('data-dg-ui') !== 'badge') return;
+  const { label } = partsOf(host);
+  const deadline = label.getAttribute('data-deadline');
+  const source = label.getAttribute('data-source');
+  label.title = deadline
+    ? `${ui.deadlineAt || 'Deadline'}: ${formatDate(deadline, ui.locale)}${source ? ` (${source})` : ''}`
+    : '';
+}
+
 // Intl formatters are slow to build and fast to use: one per locale.
 const formats = new Map();
 function formatDate(iso, locale) {
@@ -134,24 +167,26 @@ function createBadge() {
   return host;
 }
 
-function filled(patch, ui) {
+function filled(patch) {
   const host = createBadge();
-  fillBadge(host, patch, ui);
+  fillBadge(host, patch);
   return host;
 }
 
-function fillBadge(host, patch, ui) {
+/** The badge's label and hint list (after the `<style>` where style sheets cannot be adopted). */
+function partsOf(host) {
   const { children } = host.shadowRoot;
-  const label = children[children.length - 2];
-  const list = children[children.length - 1];
+  return { label: children[children.length - 2], list: children[children.length - 1] };
+}
+
+function fillBadge(host, patch) {
+  const { label, list } = partsOf(host);
   label.textContent = patch.badge.text;
   label.setAttribute('data-risk', patch.risk);
-  const lines = [];
-  if (patch.deadline) {
-    const when = formatDate(patch.deadline, ui.locale);
-    lines.push(`${ui.deadlineAt || 'Deadline'}: ${when}${patch.badge.sourceText ? ` (${patch.badge.sourceText})` : ''}`);
-  }
-  label.title = lines.join('\n');
+  setOrRemove(label, 'data-deadline', patch.deadline);
+  setOrRemove(label, 'data-source', patch.badge.sourceText);
+  // Written when hovered (explainBadge): a stale one would name the previous deadline.
+  label.removeAttribute('title');
   list.replaceChildren(...patch.badge.hints.map((hint) => {
     const li = document.createElement('li');
     li.textContent = hint;

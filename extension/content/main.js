@@ -12,7 +12,7 @@
 // through one AbortSignal.
 
 import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
-import { clearRecord, commitWrite, preparePatches } from './apply.js';
+import { clearRecord, commitWrite, explainBadge, preparePatches } from './apply.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
 import { summarize, summaryOf } from './summary.js';
@@ -30,6 +30,9 @@ const TASK_MS = 10;
 const FIRST_TASK_MS = 500;
 const BATCH = 50;
 const PUSH_LINES = 512;
+// Snapshot nodes the wasm frees per step once a full scan no longer needs them (a 10,000-order
+// page's 360,000 take about 60 ms to free at once).
+const RELEASE_NODES = 8192;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -69,9 +72,12 @@ export async function start(options = {}) {
     overlay.error(`Deadline Guard: ${error?.message || error}`);
   }
 
-  function uiOf(lang) {
-    return { deadlineAt: view?.ui.deadlineAt, locale: lang || undefined };
-  }
+  // A badge's tooltip is written when the pointer reaches it (see explainBadge).
+  document.addEventListener('pointerover', (event) => {
+    try {
+      explainBadge(event.target, { deadlineAt: view?.ui.deadlineAt, locale: pageLang() || undefined });
+    } catch { /* a tooltip is never worth breaking the page */ }
+  }, { capture: true, passive: true, signal });
 
   /** The whole page, in slices. */
   function fullScan() {
@@ -108,8 +114,11 @@ export async function start(options = {}) {
         }
         const found = JSON.parse(scan.discover());
         if (found.error) return fail(found.error);
-        const step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches };
-        await finishFullScan(new ElementLocator([root], walker), step, lang, started, task);
+        const release = async () => {
+          while (!scan.release(RELEASE_NODES)) if (await task.pause() || signal.aborted) return;
+        };
+        const step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches, release };
+        await finishFullScan(new ElementLocator([root], walker), step, started, task);
       } finally {
         scan.free();
       }
@@ -123,17 +132,16 @@ export async function start(options = {}) {
       if (result.error) return fail(result.error);
       const found = { records: result.patches.length, context: result.context, lang: result.lang, ui: result.summary.ui, why: result.summary.why };
       const step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
-      await finishFullScan(new ElementLocator([root], walker), step, lang, started, task);
+      await finishFullScan(new ElementLocator([root], walker), step, started, task);
     }
   }
 
-  async function finishFullScan(locator, { found, patches }, lang, started, task) {
+  async function finishFullScan(locator, { found, patches, release }, started, task) {
     // Discovery, the preparing, the committing and the summary each start a task of their own:
     // on a 10,000-order page each is tens of milliseconds, and together they would be a long task.
     await task.yield();
     if (signal.aborted) return;
     view = found;
-    const ui = uiOf(lang);
     const next = new Map();
     const writes = [];
     // The patches name elements by line (records come in document order, each anchor inside
@@ -142,7 +150,7 @@ export async function start(options = {}) {
     for (let from = 0; from < found.records; from += BATCH) {
       const batch = patches(from);
       // One record at a time: a batch's records cost a few milliseconds each on a big page.
-      for (const patch of batch) {
+      for (const [k, patch] of batch.entries()) {
         if (await task.pause() || signal.aborted) return;
         // Elements came or went since the walk: the lines' indices may name other elements now.
         // Start again rather than annotate the wrong rows (a page that never stops moving gets
@@ -152,19 +160,23 @@ export async function start(options = {}) {
           fullAgain = true;
           return;
         }
-        const prepared = preparePatches((line) => locator.at(line), [patch], ui);
+        const prepared = preparePatches((line) => locator.at(line), [patch]);
         for (const [el, p] of prepared.applied) next.set(el, summaryOf(p));
-        writes.push(...prepared.writes);
+        // The patch is asked for again when written: 10,000 of them kept until then are
+        // megabytes in the script's heap, enough for a full garbage collection mid-annotation.
+        for (const write of prepared.writes) writes.push(Object.assign(write, { patch: null, index: from + k }));
       }
     }
     // Nothing on the page changed so far. Every frame after a change restyles, lays out and
     // repaints the whole list, so the writes go in the fewest tasks that stay short.
-    if (!await commitAll(writes, ui, task)) return;
+    if (!await commitAll(writes, task, batchedPatches(patches))) return;
+    await release?.();
+    if (signal.aborted) return;
     if (found.records > BATCH) {
       await task.yield();
       if (signal.aborted) return;
     }
-    for (const el of entries.keys()) if (!next.has(el)) clearRecord(el);
+    quietly(() => { for (const el of entries.keys()) if (!next.has(el)) clearRecord(el); });
     entries = next;
     lists = new Set([...next.keys()].map((el) => el.parentElement).filter(Boolean));
     context = contextElements.filter(Boolean);
@@ -182,7 +194,6 @@ export async function start(options = {}) {
    */
   async function scanRows(rows, firstSliceMs = FIRST_TASK_MS) {
     const lang = pageLang();
-    const ui = uiOf(lang);
     const task = new TaskBudget(firstSliceMs);
     let later = null;
     for (let from = 0; from < rows.length; from += BATCH) {
@@ -193,9 +204,9 @@ export async function start(options = {}) {
       const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
       const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
       if (result.error) return fail(result.error);
-      const { applied, writes } = preparePatches((line) => elements[line], result.patches, ui);
+      const { applied, writes } = preparePatches((line) => elements[line], result.patches);
       if (later) later.push(...writes);
-      else for (const write of writes) commitWrite(write, ui);
+      else quietly(() => { for (const write of writes) commitWrite(write); });
       const seen = new Set();
       for (const [el, patch] of applied) {
         entries.set(el, summaryOf(patch));
@@ -203,11 +214,13 @@ export async function start(options = {}) {
         if (el.parentElement) lists.add(el.parentElement);
       }
       // A row that no longer carries one order (emptied, replaced) loses its annotation.
-      for (const el of batch) {
-        if (!seen.has(el) && entries.has(el)) { clearRecord(el); entries.delete(el); }
-      }
+      quietly(() => {
+        for (const el of batch) {
+          if (!seen.has(el) && entries.has(el)) { clearRecord(el); entries.delete(el); }
+        }
+      });
     }
-    if (later && !await commitAll(later, ui, task)) return;
+    if (later && !await commitAll(later, task)) return;
     publish();
   }
 
@@ -215,13 +228,33 @@ export async function start(options = {}) {
    * Writes prepared records in tasks of TASK_MS, starting a task of its own. Resolves false when
    * the extension stopped meanwhile.
    */
-  async function commitAll(writes, ui, task) {
+  async function commitAll(writes, task, patchAt = null) {
     await task.yield();
-    for (let i = 0; i < writes.length; i += 1) {
-      if ((i & 7) === 0 && (await task.pause() || signal.aborted)) return false;
-      commitWrite(writes[i], ui);
+    let i = 0;
+    while (i < writes.length) {
+      if (await task.pause() || signal.aborted) return false;
+      quietly(() => {
+        do {
+          const write = writes[i];
+          writes[i++] = null; // nothing written stays alive for the rest of the commit
+          if (patchAt) write.patch = patchAt(write.index);
+          commitWrite(write);
+        } while (i < writes.length && ((i & 7) !== 0 || !task.spent()));
+      });
     }
     return !signal.aborted;
+  }
+
+  /**
+   * Runs the extension's own writes. Their badges reach the observer as records it would only
+   * filter out again (on a 10,000-order page, after every slice of writes); no page script runs
+   * between them, so they are dropped at once. What the page changed before is handled first.
+   */
+  function quietly(write) {
+    const pending = observer.takeRecords();
+    if (pending.length) onMutations(pending);
+    write();
+    observer.takeRecords();
   }
 
   /** What the observer saw: rows to rescan now, or a full scan when the page changed elsewhere. */
@@ -298,7 +331,7 @@ export async function start(options = {}) {
     runtime.sendMessage(message).catch(() => {});
   }
 
-  const observer = new MutationObserver((mutations) => {
+  function onMutations(mutations) {
     const targets = [];
     for (const m of mutations) {
       if (isOurs(m)) continue;
@@ -308,7 +341,8 @@ export async function start(options = {}) {
       targets.push({ node: m.target, added, moved });
     }
     if (targets.length) changed(targets);
-  });
+  }
+  const observer = new MutationObserver(onMutations);
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -355,6 +389,20 @@ class TaskBudget {
     await nextTask();
     this.until = performance.now() + TASK_MS;
   }
+}
+
+/** `patches(from)` (a batch of BATCH from record `from`) as a lookup by record, a batch at a time. */
+function batchedPatches(patches) {
+  let from = -1;
+  let batch = [];
+  return (index) => {
+    const start = index - (index % BATCH);
+    if (start !== from) {
+      batch = patches(start);
+      from = start;
+    }
+    return batch[index - start];
+  };
 }
 
 /** Lets the page run between slices: `scheduler.yield` where there is one, else a message round trip. */

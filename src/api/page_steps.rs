@@ -90,4 +90,10 @@ impl PageScan {
             .collect();
         serde_json::to_string(&Slice { patches: &patches }).unwrap_or_else(error_json)
     }
+
+    /// Frees up to `most` of the snapshot's nodes (the scan answers no more patches after this);
+    /// true once all are freed. `free()` after that is quick.
+    pub fn release(&mut self, most: usize) -> bool {
+        self.session.release(most)
+    }
 }

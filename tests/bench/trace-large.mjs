@@ -14,7 +14,7 @@ try {
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const done = new Promise((r) => cdp.on('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink.user_timing', 'toplevel'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: (process.env.TRACE_CATEGORIES || 'devtools.timeline,v8,blink.user_timing,toplevel').split(',') }, transferMode: 'ReportEvents' });
   const HEAD = `<script>window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime - (window.__pageReady ?? 0)), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });</script>`;
   const html = sellerCenterPage({ n: N, lang: 'en', seed: 11, extraHead: HEAD, extraBody: '<script>document.body.getBoundingClientRect(); window.__pageReady = performance.now(); performance.mark(\'dg-ready\');</script>' });
   const target = `${browser.server.url}/hardening/trace.html`;

@@ -141,6 +141,21 @@ describe('live page', () => {
     await page.close();
   });
 
+  test('a badge says its deadline as a date when hovered, in the page language', async () => {
+    const page = await openScanned(browser.context, url(`${FIXTURES}/es.html`));
+    const row = await page.$('[data-dg-deadline][data-dg-risk="critical"]');
+    const deadline = await row.getAttribute('data-dg-deadline');
+    const badge = await row.$('[data-dg-ui="badge"]');
+    const title = () => badge.evaluate((b) => b.shadowRoot.querySelector('span').title);
+    assert.equal(await title(), '', 'no tooltip is formatted before it is needed');
+    await badge.hover();
+    const expected = await page.evaluate((iso) => new Intl.DateTimeFormat(document.documentElement.lang,
+      { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), deadline);
+    const shown = await title();
+    assert.ok(shown.startsWith(`Plazo: ${expected}`), `tooltip "${shown}" names ${expected}`);
+    await page.close();
+  });
+
   test('the overlay scrolls to and flashes a row, collapses, and says when there is no list', async () => {
     const page = await openScanned(browser.context, url(`${FIXTURES}/en.html`));
     const first = await page.$eval('[data-dg-ui="overlay"]', (o) => o.shadowRoot.querySelector('li button').dataset.dgOrder);

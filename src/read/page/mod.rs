@@ -637,6 +637,20 @@ mod tests {
     }
 
     #[test]
+    fn a_released_session_frees_its_nodes_in_steps_and_answers_no_more_patches() {
+        let full = plain_table();
+        let mut session = PageSession::new(&full.lang, &full.url, false);
+        session.push_lines(&lines::write(&full.nodes)).unwrap();
+        assert_eq!(session.discover().0, 2);
+        let setup = ScanSetup::new(&full.lang, &full.url, &Policy::default(), None, now()).unwrap();
+        assert_eq!(session.analyze(0..2, &setup).len(), 2);
+        let steps = (1..).take_while(|_| !session.release(4)).take(100).count();
+        assert_eq!(steps, full.nodes.len().div_ceil(4) - 1, "4 nodes per step");
+        assert!(session.release(4), "stays released");
+        assert!(session.analyze(0..2, &setup).is_empty());
+    }
+
+    #[test]
     fn a_page_with_one_fusion_order_makes_its_table_the_record_not_the_page() {
         let nodes = vec![
             node(-1, "body", "", "", ""),
