@@ -1,7 +1,5 @@
 # Hardening (issue 7): the size gate, the hostile-page / fault suites and the privacy check.
-# Only passing suites are listed in TEST_STEPS; the ones waiting for a fix or a feature are named
-# in HARDENING_PENDING (run them with `make test-hardening-pending`).
-.PHONY: test-size test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy test-hardening-pending
+.PHONY: test-size test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
 TEST_STEPS += test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
 
 # The size gate: fails when a build's wasm + glue exceed the budget line of BENCHMARKS.md.
@@ -24,10 +22,11 @@ test-permissions:
 test-hardening-widget: build tool-browsers
 	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs tests/e2e/hardening-widget-csv.test.mjs
 
-# Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs).
+# Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs),
+# and 10,000 orders annotated without a task over 50 ms (hardening-ext-large).
 test-hardening-ext: ext-unpacked tool-browsers
 	TZ=America/Los_Angeles node --test --test-concurrency=1 tests/e2e/hardening-ext-pages.test.mjs tests/e2e/hardening-ext-faults.test.mjs \
-	  tests/e2e/hardening-ext-state.test.mjs tests/e2e/hardening-ext-frame.test.mjs
+	  tests/e2e/hardening-ext-state.test.mjs tests/e2e/hardening-ext-frame.test.mjs tests/e2e/hardening-ext-large.test.mjs
 
 # Privacy across the whole e2e suite: every node process of `make test` preloads the hook, which
 # logs each browser request of a test file to DG_REQUEST_LOG; test-privacy runs after every other
@@ -41,9 +40,3 @@ endif
 test-privacy: $$(filter-out test-privacy,$$(TEST_STEPS))
 	node --test tests/e2e/hardening-privacy.test.mjs
 	node tests/e2e/hardening-privacy-check.mjs $(DG_REQUEST_LOG)
-
-# Failing today (see BENCHMARKS.md, "Hardening: open failures"):
-#   hardening-ext-large       10,000 orders: the scan runs in slices, but some still exceed 50 ms
-HARDENING_PENDING := tests/e2e/hardening-ext-large.test.mjs
-test-hardening-pending: ext-unpacked tool-browsers
-	TZ=America/Los_Angeles node --test --test-concurrency=1 $(HARDENING_PENDING)

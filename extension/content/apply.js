@@ -35,10 +35,11 @@ const written = new WeakMap();
  * the page about a second of style, layout and paint whatever the change's size, so a full scan
  * prepares everything in slices and then commits it in as few tasks as it can. `elementAt(line)`
  * is the element of a snapshot line (a patch's record, then its anchor, are asked in document
- * order). Returns `applied` (`[record element, patch]` for every patch whose elements exist) and
- * `writes` (the records whose annotation changes).
+ * order). `badgeFor(record)` says whether the record is to have a badge (see `commitWrite`).
+ * Returns `applied` (`[record element, patch]` for every patch whose elements exist) and `writes`
+ * (the records whose annotation changes).
  */
-export function preparePatches(elementAt, patches) {
+export function preparePatches(elementAt, patches, badgeFor = always) {
   const applied = [];
   const writes = [];
   for (const patch of patches) {
@@ -48,15 +49,24 @@ export function preparePatches(elementAt, patches) {
     applied.push([el, patch]);
     const before = written.get(el);
     const existing = badgeOf(anchor);
-    if (existing && before?.anchor === anchor && anchor.isConnected && shows(el, existing, patch)) continue;
-    writes.push({ el, anchor, patch, before });
+    const same = before?.anchor === anchor && anchor.isConnected
+      && (existing ? shows(el, existing, patch) : !badgeFor(el) && showsAttributes(el, patch));
+    if (!same) writes.push({ el, anchor, patch, before });
   }
   return { applied, writes };
 }
 
+function always() {
+  return true;
+}
+
+function showsAttributes(el, patch) {
+  return ATTRIBUTES.every(([name, value]) => el.getAttribute(name) === (value(patch) ?? null));
+}
+
 /** Whether the record and its badge already show `patch`. */
 function shows(el, host, patch) {
-  for (const [name, value] of ATTRIBUTES) if (el.getAttribute(name) !== (value(patch) ?? null)) return false;
+  if (!showsAttributes(el, patch)) return false;
   const { label, list } = partsOf(host);
   const { text, hints, sourceText } = patch.badge;
   if (label.textContent !== text || label.getAttribute('data-risk') !== patch.risk
@@ -66,27 +76,31 @@ function shows(el, host, patch) {
 
 /**
  * Writes one prepared record onto the page: its attributes and its badge; nothing when the
- * record was written again since this write was prepared (that write is newer).
+ * record was written again since this write was prepared (that write is newer). A record without
+ * a badge gets one only when `badgeFor(record)` says so; one that has a badge keeps it current.
  */
-export function commitWrite({ el, anchor, patch, before }) {
+export function commitWrite({ el, anchor, patch, before }, badgeFor = always) {
   if (!el.isConnected || !anchor.isConnected || written.get(el) !== before) return;
   if (before && before.anchor !== anchor) badgeOf(before.anchor)?.remove();
-  for (const [name, value] of ATTRIBUTES) {
-    const v = value(patch);
-    if (v == null) el.removeAttribute(name);
-    else if (el.getAttribute(name) !== v) el.setAttribute(name, v);
-  }
+  for (const [name, value] of ATTRIBUTES) setOrRemove(el, name, value(patch));
   // A badge may have appeared since the write was prepared (a rescan of the same row).
   const host = badgeOf(anchor);
   if (host) fillBadge(host, patch);
+  else if (!badgeFor(el)) { /* its badge comes when it is needed */ }
   else if (insideTable(anchor)) anchor.append(filled(patch));
   else anchor.after(filled(patch));
   written.set(el, { anchor });
 }
 
+/** Whether the record carries its badge. */
+export function hasBadge(el) {
+  const anchor = written.get(el)?.anchor;
+  return Boolean(anchor && badgeOf(anchor));
+}
+
 function setOrRemove(el, name, value) {
   if (value == null) el.removeAttribute(name);
-  else el.setAttribute(name, value);
+  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 /** Removes a record's annotation and badge (it is no longer an order, or the extension stops). */

@@ -12,7 +12,8 @@
 // through one AbortSignal.
 
 import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
-import { clearRecord, commitWrite, explainBadge, preparePatches } from './apply.js';
+import { clearRecord, commitWrite, explainBadge, hasBadge, preparePatches } from './apply.js';
+import { NearViewport } from './near.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
 import { summarize, summaryOf } from './summary.js';
@@ -33,6 +34,10 @@ const PUSH_LINES = 512;
 // Snapshot nodes the wasm frees per step once a full scan no longer needs them (a 10,000-order
 // page's 360,000 take about 60 ms to free at once).
 const RELEASE_NODES = 8192;
+// Above this many orders on the page, only the records near the viewport get their badge (see
+// near.js); every record still gets its attributes and edge. 1,000 orders, inserted at once, are
+// annotated in one go in about a third of a second (BENCHMARKS.md).
+const LAZY_BADGES_ABOVE = 2000;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -67,6 +72,21 @@ export async function start(options = {}) {
   let movedRetries = 0;
   let timer = 0;
   let lastReport = '';
+  let lazyBadges = false;
+  // Records that came near the viewport without their badge are rescanned like changed rows
+  // (held until a running full scan ends, like any change).
+  const near = new NearViewport((records) => {
+    const badgeless = records.filter((el) => !hasBadge(el));
+    if (badgeless.length) changed(badgeless.map((node) => ({ node, added: null, moved: false })));
+  }, signal);
+  const badgeFor = (el) => !lazyBadges || near.has(el);
+  /** The records a scan applied: in the overlay's entries, watched for nearness on a big page. */
+  function track(applied, into) {
+    for (const [el, patch] of applied) {
+      into.set(el, summaryOf(patch));
+      if (lazyBadges) near.watch(el);
+    }
+  }
 
   function fail(error) {
     overlay.error(`Deadline Guard: ${error?.message || error}`);
@@ -112,6 +132,10 @@ export async function start(options = {}) {
           if (error) throw new Error(JSON.parse(error).error);
           if (await task.pause() || signal.aborted) return;
         }
+        // Discovery reads every node once more: tens of milliseconds on a 10,000-order page,
+        // too much to share a task with the walk's last slice.
+        await task.yield();
+        if (signal.aborted) return;
         const found = JSON.parse(scan.discover());
         if (found.error) return fail(found.error);
         const release = async () => {
@@ -142,6 +166,7 @@ export async function start(options = {}) {
     await task.yield();
     if (signal.aborted) return;
     view = found;
+    lazyBadges = found.records > LAZY_BADGES_ABOVE;
     const next = new Map();
     const writes = [];
     // The patches name elements by line (records come in document order, each anchor inside
@@ -160,8 +185,8 @@ export async function start(options = {}) {
           fullAgain = true;
           return;
         }
-        const prepared = preparePatches((line) => locator.at(line), [patch]);
-        for (const [el, p] of prepared.applied) next.set(el, summaryOf(p));
+        const prepared = preparePatches((line) => locator.at(line), [patch], badgeFor);
+        track(prepared.applied, next);
         // The patch is asked for again when written: 10,000 of them kept until then are
         // megabytes in the script's heap, enough for a full garbage collection mid-annotation.
         for (const write of prepared.writes) writes.push(Object.assign(write, { patch: null, index: from + k }));
@@ -195,6 +220,7 @@ export async function start(options = {}) {
   async function scanRows(rows, firstSliceMs = FIRST_TASK_MS) {
     const lang = pageLang();
     const task = new TaskBudget(firstSliceMs);
+    if (entries.size + rows.length > LAZY_BADGES_ABOVE) lazyBadges = true;
     let later = null;
     for (let from = 0; from < rows.length; from += BATCH) {
       if (!later && task.spent()) later = [];
@@ -204,12 +230,12 @@ export async function start(options = {}) {
       const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
       const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
       if (result.error) return fail(result.error);
-      const { applied, writes } = preparePatches((line) => elements[line], result.patches);
+      const { applied, writes } = preparePatches((line) => elements[line], result.patches, badgeFor);
       if (later) later.push(...writes);
-      else quietly(() => { for (const write of writes) commitWrite(write); });
+      else quietly(() => { for (const write of writes) commitWrite(write, badgeFor); });
+      track(applied, entries);
       const seen = new Set();
-      for (const [el, patch] of applied) {
-        entries.set(el, summaryOf(patch));
+      for (const [el] of applied) {
         seen.add(el);
         if (el.parentElement) lists.add(el.parentElement);
       }
@@ -238,7 +264,7 @@ export async function start(options = {}) {
           const write = writes[i];
           writes[i++] = null; // nothing written stays alive for the rest of the commit
           if (patchAt) write.patch = patchAt(write.index);
-          commitWrite(write);
+          commitWrite(write, badgeFor);
         } while (i < writes.length && ((i & 7) !== 0 || !task.spent()));
       });
     }
