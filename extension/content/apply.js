@@ -86,9 +86,7 @@ export function commitWrite({ el, anchor, patch, before }, badgeFor = always) {
   // A badge may have appeared since the write was prepared (a rescan of the same row).
   const host = badgeOf(anchor);
   if (host) fillBadge(host, patch);
-  else if (!badgeFor(el)) { /* its badge comes when it is needed */ }
-  else if (insideTable(anchor)) anchor.append(filled(patch));
-  else anchor.after(filled(patch));
+  else if (badgeFor(el)) insertBadge(anchor, filled(patch));
   written.set(el, { anchor });
 }
 
@@ -109,6 +107,12 @@ export function clearRecord(el) {
   const old = written.get(el);
   if (old) badgeOf(old.anchor)?.remove();
   written.delete(el);
+}
+
+/** Table parts cannot hold a badge beside them, so it goes inside; other anchors get it after. */
+function insertBadge(anchor, host) {
+  if (insideTable(anchor)) anchor.append(host);
+  else anchor.after(host);
 }
 
 function insideTable(anchor) {
