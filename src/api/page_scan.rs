@@ -81,7 +81,7 @@ pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, J
     })?;
     crate::dom::apply(&elements, &result.patches)?;
     let mut patches: Vec<&Patch> = result.patches.iter().collect();
-    patches.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut patches, |a, b| {
         a.risk
             .cmp(&b.risk)
             .then_with(|| a.deadline.is_none().cmp(&b.deadline.is_none()))

@@ -63,10 +63,10 @@ impl Calendar {
             weekend_mask[day.num_days_from_monday() as usize] = true;
         }
         let mut holidays = holidays.to_vec();
-        holidays.sort_unstable();
+        super::sort::sort_by(&mut holidays, NaiveDate::cmp);
         holidays.dedup();
         let mut make_up_days = make_up_days.to_vec();
-        make_up_days.sort_unstable();
+        super::sort::sort_by(&mut make_up_days, NaiveDate::cmp);
         make_up_days.dedup();
         let start = NaiveDate::from_ymd_opt(TABLE_FIRST_YEAR, 1, 1).expect("valid date");
         let end = NaiveDate::from_ymd_opt(TABLE_LAST_YEAR, 12, 31).expect("valid date");

@@ -15,6 +15,7 @@ pub mod order_id;
 pub mod policy;
 pub mod reconcile;
 pub mod risk;
+pub mod sort;
 pub mod status;
 mod urgency_order;
 pub mod validate;

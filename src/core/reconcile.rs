@@ -93,7 +93,7 @@ pub fn reconcile(platform: &[AnalyzedOrder], other: &[AnalyzedOrder]) -> Reconci
             discrepancies.push(discrepancy(o, DiscrepancyKind::OnlyOnOther, None, o.status));
         }
     }
-    discrepancies.sort_by(|a, b| {
+    super::sort::sort_by(&mut discrepancies, |a, b| {
         a.risk
             .cmp(&b.risk)
             .then_with(|| deadline_order(a.deadline, b.deadline))

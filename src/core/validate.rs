@@ -135,7 +135,9 @@ impl Policy {
         };
 
         let mut weekend = self.weekend.clone();
-        weekend.sort_by_key(|d| d.num_days_from_monday());
+        super::sort::sort_by(&mut weekend, |a, b| {
+            a.num_days_from_monday().cmp(&b.num_days_from_monday())
+        });
         weekend.dedup();
         if weekend.len() == 7 {
             errors.push(error(

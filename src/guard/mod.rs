@@ -54,7 +54,7 @@ pub fn scan_message(text: &str, settings: &GuardSettings, lang: Lang) -> Vec<Fin
     if settings.max_sentence_words > 0 {
         spans.extend(sentence::long_sentences(text, settings.max_sentence_words));
     }
-    crate::read::sort::sort_by(&mut spans, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    crate::core::sort::sort_by(&mut spans, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let offsets = finding::Offsets::new(text);
     spans
         .into_iter()

@@ -14,7 +14,6 @@ pub mod lang;
 mod order_flags;
 pub mod order_id;
 pub mod page;
-pub mod sort;
 pub mod status_label;
 pub mod text;
 

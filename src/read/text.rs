@@ -334,7 +334,7 @@ impl<'a, T: Copy + PartialEq> PhraseIndex<'a, T> {
 
 /// The non-empty phrases of a table and then of its mask, sorted by bytes (equal phrases in
 /// that order), each with its index in the table (mask phrases past its end). One sort for
-/// every table's value type, the crate's own (`read::sort`).
+/// every table's value type, the crate's own (`core::sort`).
 fn sorted_phrases<'a>(table: &[&'a str], mask: &[&'a str]) -> Vec<(&'a [u8], usize)> {
     let mut sorted: Vec<(&'a [u8], usize)> = table
         .iter()
@@ -343,7 +343,7 @@ fn sorted_phrases<'a>(table: &[&'a str], mask: &[&'a str]) -> Vec<(&'a [u8], usi
         .map(|(at, phrase)| (phrase.as_bytes(), at))
         .filter(|(phrase, _)| !phrase.is_empty())
         .collect();
-    super::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
+    crate::core::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
     sorted
 }
 

@@ -254,7 +254,9 @@ pub fn summarize(
         .iter()
         .filter(|(_, v)| v.deadline.is_some())
         .collect();
-    running.sort_by_key(|(_, v)| (v.risk, v.deadline));
+    crate::core::sort::sort_by(&mut running, |(_, a), (_, b)| {
+        (a.risk, a.deadline).cmp(&(b.risk, b.deadline))
+    });
     let next = running
         .iter()
         .take(5)

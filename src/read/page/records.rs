@@ -120,7 +120,7 @@ pub(super) fn find_records(tree: &Tree, ids_index: &IdIndex, list_root: bool) ->
             id_node: i,
         });
     }
-    records.sort_by_key(|r| r.node);
+    crate::core::sort::sort_by(&mut records, |a, b| a.node.cmp(&b.node));
     Found {
         records,
         ids_seen: !occurrences.is_empty(),

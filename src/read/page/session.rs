@@ -96,7 +96,7 @@ impl Discovered {
                 }
             }
         }
-        context.sort_unstable();
+        crate::core::sort::sort_by(&mut context, usize::cmp);
         context
     }
 

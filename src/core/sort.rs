@@ -1,4 +1,5 @@
-//! One stable sort for every element type, so the wasm carries its code once.
+//! One stable sort for every element type, so the wasm carries its code once (the engine's
+//! urgency order, on the 100,000-order path, keeps its own).
 //!
 //! `slice::sort_by` is instantiated per element type and comparator, several KB of wasm each
 //! (BENCHMARKS.md, "Size, after slimming"): here the merging is done once, on indices, behind
