@@ -220,7 +220,8 @@ export async function start(options = {}) {
   async function scanRows(rows, firstSliceMs = FIRST_TASK_MS) {
     const lang = pageLang();
     const task = new TaskBudget(firstSliceMs);
-    if (entries.size + rows.length > LAZY_BADGES_ABOVE) lazyBadges = true;
+    // The minute refresh passes every known record: count only the rows not known yet.
+    if (entries.size + rows.filter((el) => !entries.has(el)).length > LAZY_BADGES_ABOVE) lazyBadges = true;
     let later = null;
     for (let from = 0; from < rows.length; from += BATCH) {
       if (!later && task.spent()) later = [];
