@@ -8,8 +8,8 @@ export const EXTENSION_DEFAULTS = Object.freeze({
   notifyLeadHours: [6, 1],
   /** Whether to notify at all. */
   notifications: true,
-  /** Minutes a snoozed notification waits. */
-  snoozeMinutes: 30,
+  /** Minutes a snoozed notification (or an order the overlay says "Later" for) waits. */
+  snoozeMinutes: 120,
   /** `auto` (the page's language) or a panel language code. */
   lang: 'auto',
 });

@@ -4,7 +4,7 @@
 
 /**
  * The engine over a loaded glue module (the content script's, or the demo page's):
- * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, scanMessage }`.
+ * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, csvOfLines, scanMessage }`.
  * `scanLines` answers synchronously here (a promise in background mode), so a changed row is
  * re-annotated before the page paints.
  */
@@ -13,6 +13,7 @@ export function localEngine(glue, mode = 'local') {
     mode,
     scanLines: (lang, url, lines, options, now, rows) => JSON.parse(glue.scanLines(lang, url, lines, options, now, rows)),
     PageScan: glue.PageScan,
+    csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(glue.csvOfLines(lang, url, lines, options, now, rows, header)),
     scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
   };
 }
@@ -34,6 +35,12 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
         return JSON.parse(answer);
       },
       PageScan: null,
+      // "Export CSV" (content/export-csv.js): the worker writes the CSV or answers { error }.
+      csvOfLines: async (lang, url, lines, options, now, rows, header) => {
+        const answer = await runtime.sendMessage({ type: 'csvOfLines', lang, url, lines, options, now, rows, header });
+        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
+        return JSON.parse(answer);
+      },
       // The message guard (features/message-guard.js): the worker answers the report or { error }.
       scanMessage: async (text, settings, lang) => {
         const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' });

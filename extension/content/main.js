@@ -16,7 +16,11 @@ import { clearRecord, commitWrite, explainBadge, hasBadge, preparePatches } from
 import { NearViewport } from './near.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
-import { summarize, summaryOf } from './summary.js';
+import { summarize, summaryOf, urgentFirst } from './summary.js';
+import { OrderState } from './order-state.js';
+import { SellerClock, sellerZone } from './seller-time.js';
+import { csvOfRows, downloadCsv } from './export-csv.js';
+import { t, useMessages } from './words.js';
 import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
@@ -38,6 +42,11 @@ const RELEASE_NODES = 8192;
 // near.js); every record still gets its attributes and edge. 1,000 orders, inserted at once, are
 // annotated in one go in about a third of a second (BENCHMARKS.md).
 const LAZY_BADGES_ABOVE = 2000;
+// A page without orders (a message page) is quiet: elements added there start a full scan only
+// when their text could hold an order number (Rust's first test too: 15 digits of any script).
+const ORDER_DIGITS = /(?:\p{Nd}\D*){15}/u;
+// Where a page that shows no list still gets the panel, to say why: the order pages.
+const ORDER_PAGE = /order/i;
 
 /**
  * Starts on this page. `options.engine` and `options.settings` replace the extension's own (the
@@ -53,8 +62,30 @@ export async function start(options = {}) {
   let settings = options.settings ?? await settingsModule.loadSettings();
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
   const engine = options.engine ?? await connectEngine(runtime);
-  const overlay = new Overlay({ signal, engine: engine.mode, store: globalThis.chrome?.storage?.local });
+  if (options.messages) useMessages(options.messages);
+  const store = globalThis.chrome?.storage?.local;
   const pageLang = () => document.documentElement.lang || navigator.language || '';
+  const orderState = new OrderState({ store, signal, onChange: () => { overlay.setHandled(orderState.handled); publish(); } });
+  const overlay = new Overlay({
+    signal,
+    engine: engine.mode,
+    store,
+    // Done / Later need the storage the background reads (the demo page has none).
+    actions: store ? {
+      exportCsv: (orders) => exportCsv(orders),
+      done: (order) => orderState.done(order),
+      later: (order) => orderState.later(order, settings.snoozeMinutes),
+      undo: (order) => orderState.undo(order),
+    } : { exportCsv: (orders) => exportCsv(orders) },
+  });
+  let clock = null;
+  /** Deadlines in the seller's zone, in the page's language (made again when either changes). */
+  const sellerClock = () => {
+    const zone = sellerZone(settings.policy);
+    const locale = pageLang();
+    if (!clock?.is(zone, locale)) clock = new SellerClock(zone, locale);
+    return clock;
+  };
 
   /** Annotated records: element → what the overlay needs of its patch (`summaryOf`). */
   let entries = new Map();
@@ -73,6 +104,8 @@ export async function start(options = {}) {
   let timer = 0;
   let lastReport = '';
   let lazyBadges = false;
+  let fullScans = 0;
+  let scannedUrl = '';
   // Records that came near the viewport without their badge are rescanned like changed rows
   // (held until a running full scan ends, like any change).
   const near = new NearViewport((records) => {
@@ -95,7 +128,7 @@ export async function start(options = {}) {
   // A badge's tooltip is written when the pointer reaches it (see explainBadge).
   document.addEventListener('pointerover', (event) => {
     try {
-      explainBadge(event.target, { deadlineAt: view?.ui.deadlineAt, locale: pageLang() || undefined });
+      explainBadge(event.target, { deadlineAt: view?.ui.deadlineAt, clock: sellerClock() });
     } catch { /* a tooltip is never worth breaking the page */ }
   }, { capture: true, passive: true, signal });
 
@@ -114,6 +147,9 @@ export async function start(options = {}) {
 
   async function runFullScan() {
     const started = performance.now();
+    scannedUrl = location.href;
+    fullScans += 1;
+    document.documentElement.setAttribute('data-dg-full-scans', String(fullScans));
     const root = document.body;
     if (!root || signal.aborted) return;
     const lang = pageLang();
@@ -305,11 +341,18 @@ export async function start(options = {}) {
         continue;
       }
       // Elements came or went outside every known list (a tab switch, a new page of results).
-      if (added) elsewhere = true;
+      if (added && (!quiet() || added.some(mayHoldOrders))) elsewhere = true;
     }
+    // A single-page app went to another address: what it shows now is read afresh.
+    if (quiet() && scannedUrl && location.href !== scannedUrl) elsewhere = true;
     if (rows.size && !signal.aborted) scanRows([...rows]).catch(fail);
     else if (removed) publish();
     if (elsewhere) queueFull();
+  }
+
+  /** A page whose last full scan found no order: its own changes start no full scan. */
+  function quiet() {
+    return view !== null && entries.size === 0;
   }
 
   /** The known record `el` is in, if any (climbing stops at a known list). */
@@ -325,17 +368,39 @@ export async function start(options = {}) {
   // every change would starve the page forever when something on it never stops changing.
   function queueFull() {
     if (fullQueued || signal.aborted) return;
-    fullQueued = setTimeout(() => { fullQueued = 0; fullScan(); }, DEBOUNCE_MS);
+    document.documentElement.setAttribute('data-dg-full-queued', '');
+    fullQueued = setTimeout(() => {
+      fullQueued = 0;
+      document.documentElement.removeAttribute('data-dg-full-queued');
+      fullScan();
+    }, DEBOUNCE_MS);
   }
 
   /** Overlay, toolbar count, notifications and the minute timer, from the annotated records. */
   function publish() {
     for (const el of entries.keys()) if (!el.isConnected) entries.delete(el);
     if (!view) return;
-    const summary = summarize(entries, view, Date.now());
-    overlay.render(summary);
+    const summary = summarize(entries, view, Date.now(), orderState.watched);
+    // A page with no order list gets no panel (the toolbar says enough), unless it is an order
+    // page whose list could not be read: that the guard is blind there must show.
+    const show = summary.recognised || ORDER_PAGE.test(location.pathname);
+    overlay.render(summary, { show, clock: sellerClock() });
     report(summary);
     schedule(summary.refreshAtMs);
+    const asked = orderState.pendingFocus();
+    if (asked && overlay.focusOrder(asked)) orderState.focusShown();
+  }
+
+  /** Writes the CSV of `orders` (the listed ones), or of every order of the page, and saves it. */
+  async function exportCsv(orders) {
+    if (!view) return '';
+    const picked = orders ?? urgentFirst(summarize(entries, view, Date.now()).orders, view);
+    const csv = await csvOfRows({
+      engine, rows: picked.map((o) => o.element), context, lang: pageLang(), url: location.href,
+      options: scanOptions(), now: Date.now(), yieldToPage: nextTask,
+    });
+    const name = downloadCsv(csv, overlay.shadow);
+    return t('overlayExported', [String(picked.length), name]);
   }
 
   // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.
@@ -378,6 +443,14 @@ export async function start(options = {}) {
     for (const el of entries.keys()) clearRecord(el);
     entries.clear();
   });
+  // A notification's click: show the order here if this page has it.
+  const onMessage = (message, sender, sendResponse) => {
+    if (message?.type !== 'focusOrder') return false;
+    sendResponse({ found: overlay.focusOrder(String(message.orderId)) });
+    return false;
+  };
+  runtime?.onMessage?.addListener(onMessage);
+  signal.addEventListener('abort', () => runtime?.onMessage?.removeListener(onMessage));
   if (settingsModule) {
     const off = settingsModule.onSettingsChanged(async () => {
       settings = await settingsModule.loadSettings();
@@ -390,6 +463,8 @@ export async function start(options = {}) {
     startFeatures({ engine, lang: settings.lang && settings.lang !== 'auto' ? settings.lang
       : pageLang(), signal }).catch((error) => console.warn('[Deadline Guard]', error));
   }
+  await orderState.ready;
+  overlay.setHandled(orderState.handled);
   await fullScan();
   return controller;
 }
@@ -440,6 +515,12 @@ function nextTask() {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+}
+
+/** Whether an element added to a quiet page could hold an order number. */
+function mayHoldOrders(node) {
+  return node.nodeType === 1 ? !node.hasAttribute('data-dg-ui') && ORDER_DIGITS.test(node.textContent)
+    : node.nodeType === 3 && ORDER_DIGITS.test(node.nodeValue);
 }
 
 function isElement(node) {

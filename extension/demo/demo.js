@@ -82,7 +82,10 @@ document.getElementById('add').addEventListener('click', () => {
 });
 
 await glue.default();
+// The extension's own words come from chrome.i18n; the demo page reads the English ones.
+const messages = await fetch(new URL('../_locales/en/messages.json', import.meta.url)).then((r) => r.json()).catch(() => null);
 await start({
   engine: localEngine(glue, 'page'),
   settings: { lang },
+  messages,
 });

@@ -9,6 +9,7 @@ mod js_error;
 mod js_json;
 mod json_read;
 mod options;
+mod page_csv;
 mod page_scan;
 mod page_steps;
 mod reconcile;

@@ -156,19 +156,20 @@ describe('live page', () => {
     await page.close();
   });
 
-  test('the overlay scrolls to and flashes a row, collapses, and says when there is no list', async () => {
+  test('the overlay scrolls to and flashes a row, collapses, and hides where there is no list', async () => {
     const page = await openScanned(browser.context, url(`${FIXTURES}/en.html`));
-    const first = await page.$eval('[data-dg-ui="overlay"]', (o) => o.shadowRoot.querySelector('li button').dataset.dgOrder);
+    const first = await page.$eval('[data-dg-overlay]', (o) => o.shadowRoot.querySelector('[data-dg-overlay-order]').dataset.dgOverlayOrder);
     assert.equal(first, '8190000000000104', 'the overdue order comes first');
-    await page.evaluate(() => document.querySelector('[data-dg-ui="overlay"]').shadowRoot.querySelector('li button').click());
+    await page.evaluate(() => document.querySelector('[data-dg-overlay]').shadowRoot.querySelector('[data-dg-overlay-order] button').click());
     await page.waitForSelector('[data-dg-order-id="8190000000000104"][data-dg-flash]');
     await page.evaluate(() => document.querySelector('[data-dg-ui="overlay"]').shadowRoot.querySelector('[data-dg-action="toggle"]').click());
     assert.equal(await page.$eval('[data-dg-ui="overlay"]', (o) => o.dataset.dgCollapsed), 'true');
     await page.close();
 
+    // A page that is no order page and shows no order: no panel at all (ext-overlay.test.mjs has
+    // the order page whose list cannot be read, which says why).
     const empty = await openScanned(browser.context, url(`${FIXTURES}/relative-time.js`).replace('relative-time.js', 'fixture.css'));
-    const why = await empty.$eval('[data-dg-ui="overlay"]', (o) => o.shadowRoot.querySelector('.why')?.textContent);
-    assert.match(why, /No order list recognised on this page: no order numbers/);
+    assert.equal(await empty.$eval('[data-dg-ui="overlay"]', (o) => o.hidden && o.getBoundingClientRect().height), 0);
     await empty.close();
   });
 });
