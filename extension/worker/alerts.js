@@ -91,10 +91,10 @@ export function startAlerts({ ready, describeDeadline }) {
     const [prefix, orderId] = parts;
     if (prefix !== ALARM && prefix !== SNOOZE) return;
     const outcome = await decide(prefix, orderId, parts).catch((error) => `error: ${error?.message || error}`);
-    await remember(name, outcome);
+    await remember(name, ...[outcome].flat());
   }
 
-  /** Notifies when the order still needs the seller as last seen; says why not otherwise. */
+  /** Notifies when the order still needs the seller as last seen (`['notified', message]`); says why not otherwise. */
   async function decide(prefix, orderId, [, , kind, deadlineMs]) {
     const settings = await loadSettings();
     if (!settings.notifications) return 'off';
@@ -114,8 +114,9 @@ export function startAlerts({ ready, describeDeadline }) {
     await ready;
     const sentence = describeDeadline(state.kind, Math.round((state.deadlineMs - now) / 1000), state.lang);
     if (!sentence) return 'stale';
-    await notify(orderId, state, `${sentence} (${t('notificationAsOf', [clockTime(state.seenAt)])})`, settings);
-    return 'notified';
+    const message = `${sentence} (${t('notificationAsOf', [clockTime(state.seenAt)])})`;
+    await notify(orderId, state, message, settings);
+    return ['notified', message];
   }
 
   async function notify(orderId, state, message, settings) {
@@ -170,7 +171,7 @@ export function startAlerts({ ready, describeDeadline }) {
   async function handledChanged(orderId, handled) {
     const mine = alarmsByOrder(await chrome.alarms.getAll()).get(orderId) ?? [];
     await clearAlarms(mine.filter((a) => a.prefix === SNOOZE));
-    if (handled?.until) await chrome.alarms.create([SNOOZE, orderId, handled.until].join('|'), { when: handled.until });
+    if (handled?.until > Date.now()) await chrome.alarms.create([SNOOZE, orderId, handled.until].join('|'), { when: handled.until });
     if (handled?.done) {
       await clearAlarms(mine.filter((a) => a.prefix === ALARM));
       for (const id of Object.keys(await chrome.notifications.getAll())) if (id.split('|')[1] === orderId) await chrome.notifications.clear(id);
@@ -217,12 +218,12 @@ async function clearAlarms(alarms) {
 
 /** Keeps the last outcomes (in memory for the browser session only), one write after another. */
 let remembering = Promise.resolve();
-function remember(name, outcome) {
+function remember(name, outcome, message) {
   const session = chrome.storage.session;
   if (!session) return remembering;
   remembering = remembering.then(async () => {
     const { [OUTCOMES]: list = [] } = await session.get(OUTCOMES);
-    list.push({ name, outcome, at: Date.now() });
+    list.push({ name, outcome, message, at: Date.now() });
     await session.set({ [OUTCOMES]: list.slice(-50) });
   }).catch(warn);
   return remembering;

@@ -1,8 +1,9 @@
 // The content script's summary (extension/content/summary.js), in Node: its linear selection must
-// give what sorting every order would (the reference below is the summary as first written).
+// give what sorting every order would (the reference below is the summary as first written), and
+// the overlay's order must be the urgent-first order of every order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_ALERTS, NEXT_SHOWN, summarize } from '../../extension/content/summary.js';
+import { MAX_ALERTS, summarize, urgentFirst } from '../../extension/content/summary.js';
 
 const RISKS = ['overdue', 'critical', 'unreadable', 'warning', 'ok', 'none'];
 const view = { ui: { risks: RISKS.map((r) => [r, r]) }, why: 'no order table found' };
@@ -20,7 +21,8 @@ function reference(entries, now) {
   running.sort((a, b) => (rank.get(a.item.risk) - rank.get(b.item.risk)) || (a.item.at - b.item.at));
   const alerts = running.filter(({ item }) => item.actionable && item.at > now)
     .sort((a, b) => a.item.at - b.item.at).slice(0, MAX_ALERTS).map(({ item }) => item.orderId);
-  return { counts, next: running.slice(0, NEXT_SHOWN).map(({ item }) => item.orderId), alerts };
+  const rest = [...orders.values()].filter((o) => o.item.at == null);
+  return { counts, urgent: [...running, ...rest].sort((a, b) => rank.get(a.item.risk) - rank.get(b.item.risk)).map(({ item }) => item.orderId), alerts };
 }
 
 function entriesOf(n, seed) {
@@ -42,7 +44,8 @@ test('the linear summary equals sorting every order, ties and duplicates include
     const got = summarize(entries, view, now);
     const want = reference(entries, now);
     assert.deepEqual(got.counts, want.counts, `counts, n=${n}`);
-    assert.deepEqual(got.next.map((x) => x.orderId), want.next, `next, n=${n}`);
+    assert.deepEqual(urgentFirst(got.orders, view).map((x) => x.orderId), want.urgent, `urgent first, n=${n}`);
+    assert.equal(got.orders.length, want.counts.total, `every order listed once, n=${n}`);
     assert.deepEqual(got.alerts.map((x) => x.orderId), want.alerts, `alerts, n=${n}`);
     assert.equal(got.recognised, want.counts.total > 0);
   }
@@ -52,4 +55,15 @@ test('nothing recognised says why, and no refresh is planned', () => {
   const got = summarize(new Map(), view, 0);
   assert.equal(got.why, 'no order table found');
   assert.equal(got.refreshAtMs, null);
+});
+
+test('orders the background watches are reported whatever their state, the others only while alerting', () => {
+  const now = 1e12;
+  const entries = new Map([
+    [{ row: 0 }, { orderId: 'shipped', risk: 'none', at: null, actionable: false, kind: null, status: 'WAIT_BUYER_ACCEPT_GOODS', text: '' }],
+    [{ row: 1 }, { orderId: 'quiet', risk: 'none', at: null, actionable: false, kind: null, status: 'FINISH', text: '' }],
+    [{ row: 2 }, { orderId: 'soon', risk: 'critical', at: now + 3600e3, actionable: true, kind: 'ship', status: 'WAIT_SELLER_SEND_GOODS', text: '' }],
+  ]);
+  const got = summarize(entries, view, now, new Set(['shipped', 'gone']));
+  assert.deepEqual(got.alerts.map((a) => [a.orderId, a.actionable]).sort(), [['shipped', false], ['soon', true]]);
 });
