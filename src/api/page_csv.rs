@@ -99,7 +99,10 @@ mod tests {
         ));
         assert!(rows[2].starts_with("8123456789012346,"));
         let body = csv(r#"{"policy":{"sellerTimeZone":"Europe/Madrid"}}"#, false);
-        assert_eq!(format!("{}\r\n{}", rows[0], body["csv"].as_str().unwrap()), text);
+        assert_eq!(
+            format!("{}\r\n{}", rows[0], body["csv"].as_str().unwrap()),
+            text
+        );
     }
 
     #[test]
