@@ -11,7 +11,8 @@ const BATCH = 50;
 
 /**
  * The CSV of `rows` (record elements, one per order, in the order wanted), read with the header
- * cells `context` an earlier scan named. Between batches the page gets its turn.
+ * cells `context` an earlier scan named: `{ csv, count }` (rows gone from the page are left out).
+ * Between batches the page gets its turn.
  */
 export async function csvOfRows({ engine, rows, context, lang, url, options, now, yieldToPage }) {
   let csv = '';
@@ -24,7 +25,7 @@ export async function csvOfRows({ engine, rows, context, lang, url, options, now
     csv += answer.csv;
     if (from + BATCH < live.length) await yieldToPage();
   }
-  return csv;
+  return { csv, count: live.length };
 }
 
 /** `deadline-guard-YYYY-MM-DD.csv`, the date of `now` where the seller is (the browser's). */

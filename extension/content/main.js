@@ -395,12 +395,12 @@ export async function start(options = {}) {
   async function exportCsv(orders) {
     if (!view) return '';
     const picked = orders ?? urgentFirst(summarize(entries, view, Date.now()).orders, view);
-    const csv = await csvOfRows({
+    const { csv, count } = await csvOfRows({
       engine, rows: picked.map((o) => o.element), context, lang: pageLang(), url: location.href,
       options: scanOptions(), now: Date.now(), yieldToPage: nextTask,
     });
     const name = downloadCsv(csv, overlay.shadow);
-    return t('overlayExported', [String(picked.length), name]);
+    return t('overlayExported', [String(count), name]);
   }
 
   // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.

@@ -193,6 +193,9 @@ export class Overlay {
   build() {
     const { signal } = this;
     this.built = true;
+    this.filter = null;
+    this.query = '';
+    this.shown = LIST_PAGE;
     this.zone = el('p', 'zone');
     const chips = el('div', 'counts');
     chips.setAttribute('role', 'group');

@@ -36,7 +36,15 @@ const FOCUS_KEY = 'focusOrder';
 export function startAlerts({ ready, describeDeadline }) {
   const store = chrome.storage.local;
 
-  async function report(tab, message) {
+  // Reports and Done / Later are handled one after another: two at once would both plan the same
+  // order's alarms.
+  let queue = Promise.resolve();
+  const inTurn = (work) => {
+    queue = queue.then(work, work);
+    return queue;
+  };
+
+  async function planReport(tab, message) {
     const orders = (message.alerts ?? []).filter((o) => o?.orderId);
     if (!orders.length) return;
     const settings = await loadSettings();
@@ -76,6 +84,7 @@ export function startAlerts({ ready, describeDeadline }) {
     const leads = new Set(settings.notifyLeadHours.map(String));
     for (const alarm of mine) {
       if (alarm.prefix !== ALARM) continue;
+      // One alarm per lead time: a second one for the same lead goes too.
       const same = alarm.kind === state.kind && Math.abs(alarm.deadlineMs - state.deadlineMs) < MOVED_MS && leads.has(alarm.lead);
       if (same) leads.delete(alarm.lead);
       else await chrome.alarms.clear(alarm.name);
@@ -193,11 +202,11 @@ export function startAlerts({ ready, describeDeadline }) {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     for (const [key, { newValue }] of Object.entries(changes)) {
-      if (key.startsWith(HANDLED)) handledChanged(orderOfKey(key), newValue ?? null).catch(warn);
+      if (key.startsWith(HANDLED)) inTurn(() => handledChanged(orderOfKey(key), newValue ?? null)).catch(warn);
     }
   });
 
-  return { report };
+  return { report: (tab, message) => inTurn(() => planReport(tab, message)) };
 }
 
 /** The worker's alarms by order: `{ name, prefix, kind, deadlineMs, lead }`. */
