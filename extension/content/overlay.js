@@ -307,7 +307,7 @@ export class Overlay {
       note.textContent = handled.done ? t('overlayDoneNote') : t('overlaySnoozedNote', [this.clock ? this.clock.time(handled.until) : '']);
       go.append(note);
       li.append(this.action('undo', t('overlayUndo'), order));
-    } else if (order.actionable) {
+    } else if (order.actionable && this.actions.done) {
       li.append(this.action('done', t('overlayDone'), order), this.action('later', t('overlayLater'), order));
     }
     return li;
