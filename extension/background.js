@@ -2,7 +2,7 @@
 // toolbar badge (overdue + critical on the tab), and deadline notifications through chrome.alarms
 // (a configurable number of hours before each deadline, with snooze). Nothing leaves the browser.
 
-import init, { scanLines, describeDeadline, scanMessage } from './pkg/deadline_guard.js';
+import init, { scanLines, describeDeadline, scanMessage, calibrate } from './pkg/deadline_guard.js';
 import { loadSettings } from './settings.js';
 
 // Service workers may not use top-level await: keep the promise and await it in handlers.
@@ -21,6 +21,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'scanLines') {
     const m = message;
     ready.then(() => sendResponse(scanLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows))))
+      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
+    return true;
+  }
+  if (message?.type === 'calibrate') {
+    const m = message;
+    ready.then(() => sendResponse(calibrate(String(m.samples ?? '[]'), String(m.options ?? '{}'), String(m.lang ?? ''))))
       .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
     return true;
   }

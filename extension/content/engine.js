@@ -4,7 +4,7 @@
 
 /**
  * The engine over a loaded glue module (the content script's, or the demo page's):
- * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, scanMessage }`.
+ * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, calibrate, scanMessage }`.
  * `scanLines` answers synchronously here (a promise in background mode), so a changed row is
  * re-annotated before the page paints.
  */
@@ -13,6 +13,7 @@ export function localEngine(glue, mode = 'local') {
     mode,
     scanLines: (lang, url, lines, options, now, rows) => JSON.parse(glue.scanLines(lang, url, lines, options, now, rows)),
     PageScan: glue.PageScan,
+    calibrate: (samples, options, lang) => JSON.parse(glue.calibrate(samples, options, lang)),
     scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
   };
 }
@@ -34,6 +35,12 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
         return JSON.parse(answer);
       },
       PageScan: null,
+      // What the records measure of the settings (content/calibration.js): the worker answers.
+      calibrate: async (samples, options, lang) => {
+        const answer = await runtime.sendMessage({ type: 'calibrate', samples, options, lang });
+        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
+        return JSON.parse(answer);
+      },
       // The message guard (features/message-guard.js): the worker answers the report or { error }.
       scanMessage: async (text, settings, lang) => {
         const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' });

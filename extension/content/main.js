@@ -17,6 +17,7 @@ import { NearViewport } from './near.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
 import { summarize, summaryOf } from './summary.js';
+import { CalibrationNote, applyToSettings } from './calibration.js';
 import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
@@ -55,6 +56,15 @@ export async function start(options = {}) {
   const engine = options.engine ?? await connectEngine(runtime);
   const overlay = new Overlay({ signal, engine: engine.mode, store: globalThis.chrome?.storage?.local });
   const pageLang = () => document.documentElement.lang || navigator.language || '';
+  // The settings the records' own deadlines suggest (one line in the overlay, applied on a click).
+  const calibration = new CalibrationNote({
+    overlay, engine, signal, store: globalThis.chrome?.storage?.local,
+    apply: async (fields) => {
+      if (settingsModule) return applyToSettings(settingsModule, fields);
+      settings = { ...settings, policy: { ...(settings.policy ?? {}), ...fields } };
+      return fullScan();
+    },
+  });
 
   /** Annotated records: element → what the overlay needs of its patch (`summaryOf`). */
   let entries = new Map();
@@ -334,6 +344,7 @@ export async function start(options = {}) {
     if (!view) return;
     const summary = summarize(entries, view, Date.now());
     overlay.render(summary);
+    calibration.update(entries, scanOptions(), view.lang).catch(fail);
     report(summary);
     schedule(summary.refreshAtMs);
   }

@@ -16,6 +16,7 @@ export function summaryOf(patch) {
     kind: patch.deadlineKind,
     actionable: Boolean(patch.actionable),
     text: patch.badge.text,
+    sample: patch.sample ?? null,
   };
 }
 

@@ -33,11 +33,10 @@ impl OrderList {
         let options = read_options(&options)?;
         let zone = options.policy.platform_time_zone();
         let reading = read_input(&input, options.now, zone)?;
-        let samples: Vec<_> = reading
-            .orders
-            .iter()
-            .filter_map(|order| measure_order(order, &options.policy, options.now))
-            .collect();
+        let mut samples = Vec::new();
+        for order in &reading.orders {
+            samples.extend(measure_order(order, &options.policy, options.now));
+        }
         let calibration = calibration_view(&samples, options.policy.policy(), options.lang);
         Ok(OrderList {
             calibration,

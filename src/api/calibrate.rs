@@ -3,10 +3,12 @@
 //! full scans), and asks here for the suggestion per setting and its words whenever it publishes.
 
 use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use super::json_read::{self, Read};
 use super::scan::{error_json, valid_settings};
-use crate::core::{calibrate as suggest, Calibration, Policy, Sample};
+use crate::core::{calibrate as suggest, Calibration, Policy, Sample, Setting};
 use crate::present::calibration::{lines, measured, CalibrationLine};
 use crate::read::page::page_lang;
 use crate::read::Lang;
@@ -20,33 +22,85 @@ pub(super) struct CalibrationView {
     /// The lines to show, in the language.
     pub lines: Vec<CalibrationLine>,
     /// "Measured on the page: 5 days (12 orders)" per measured setting.
-    pub measured: serde_json::Map<String, serde_json::Value>,
+    pub measured: Measured,
+}
+
+/// The options page's words per measured setting.
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Measured {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handling_days: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cancel_response_hours: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dispute_response_days: Option<String>,
 }
 
 /// The calibration of `samples` against `policy`, with its words in `lang`.
 pub(super) fn view(samples: &[Sample], policy: &Policy, lang: Lang) -> CalibrationView {
     let calibration = suggest(samples, policy);
-    let measured = calibration
-        .entries()
-        .map(|(setting, s)| {
-            (
-                setting.name().to_string(),
-                measured(setting, s, lang).into(),
-            )
-        })
-        .collect();
+    let mut words = Measured::default();
+    for (setting, s) in calibration.entries() {
+        let Some(s) = s else { continue };
+        *match setting {
+            Setting::HandlingDays => &mut words.handling_days,
+            Setting::CancelResponseHours => &mut words.cancel_response_hours,
+            Setting::DisputeResponseDays => &mut words.dispute_response_days,
+        } = Some(measured(setting, s, lang));
+    }
     CalibrationView {
         lines: lines(&calibration, lang),
         calibration,
-        measured,
+        measured: words,
     }
+}
+
+/// A sample as the page side kept it from its patch: `{setting, value?, working?}`.
+fn sample(value: &Value) -> Read<Sample> {
+    let mut sample = Sample {
+        setting: Setting::HandlingDays,
+        value: None,
+        working: None,
+    };
+    let mut named = false;
+    for (key, value) in json_read::object(value, "Sample")? {
+        match key.as_str() {
+            "setting" => {
+                let name = json_read::string(value)?;
+                sample.setting = Setting::from_name(&name)
+                    .ok_or_else(|| format!("unknown setting \"{name}\""))?;
+                named = true;
+            }
+            "value" => sample.value = json_read::optional(value, json_read::u32_value)?,
+            "working" => sample.working = json_read::optional(value, json_read::u32_value)?,
+            _ => return Err(json_read::unknown_field(key, &["setting", "value", "working"])),
+        }
+    }
+    if !named {
+        return Err(json_read::missing_field("setting"));
+    }
+    Ok(sample)
+}
+
+/// The samples of a JSON list.
+fn samples(json: &str) -> Read<Vec<Sample>> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let Value::Array(items) = &value else {
+        return Err(json_read::invalid_type(&value, "a list of samples"));
+    };
+    let mut samples = Vec::with_capacity(items.len());
+    for item in items {
+        samples.push(sample(item)?);
+    }
+    Ok(samples)
 }
 
 /// `samplesJson`: the records' `sample`s (a JSON list); `optionsJson`: the scan options
 /// (`{policy, lang}`); `lang`: the page's language. JSON `{calibration, lines, measured}` or `{error}`.
 #[wasm_bindgen]
 pub fn calibrate(samples_json: &str, options_json: &str, lang: &str) -> String {
-    let samples: Vec<Sample> = match serde_json::from_str(samples_json) {
+    let samples = match samples(samples_json) {
         Ok(samples) => samples,
         Err(e) => return error_json(format!("bad samples: {e}")),
     };

@@ -5,17 +5,15 @@
 //! Enough orders on one value make a suggestion for the setting; orders that spread (a handling
 //! time set per product) say so with their range instead.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::analysis::DeadlineKind;
 use super::calendar::Calendar;
 use super::deadline::{clock_for, Outcome};
 use super::order::{DeadlineSource, Order};
 use super::policy::{DayCount, Policy};
-use super::validate::{bounds_of, ValidPolicy};
+use super::validate::ValidPolicy;
 
 /// How far a stated deadline may lie from a whole number of the setting's unit and still measure
 /// it: a countdown in minutes is read up to a minute short, and the page may have drawn it a
@@ -33,7 +31,7 @@ const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
 
 /// A setting the orders can measure, named as the policy's field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Setting {
     /// `handlingDays` (with `dayCount`).
@@ -54,6 +52,26 @@ impl Setting {
         }
     }
 
+    /// Every setting, in the policy's order.
+    pub const ALL: [Setting; 3] = [
+        Setting::HandlingDays,
+        Setting::CancelResponseHours,
+        Setting::DisputeResponseDays,
+    ];
+
+    /// The setting named so (camelCase), if any.
+    pub fn from_name(name: &str) -> Option<Setting> {
+        Setting::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The largest value the policy accepts (`validate`'s bounds), so a measurement is one.
+    pub fn max(self) -> u32 {
+        match self {
+            Setting::HandlingDays | Setting::DisputeResponseDays => 90,
+            Setting::CancelResponseHours => 720,
+        }
+    }
+
     /// The value in force.
     pub fn of(self, policy: &Policy) -> u32 {
         match self {
@@ -64,19 +82,21 @@ impl Setting {
     }
 }
 
-/// One order's measurement of the rule the platform applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// One order's measurement of the rule the platform applied. Serialized only: what comes back
+/// from the page is read by hand (`api::calibrate`), since serde's derived readers bring float
+/// formatting into the wasm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sample {
     /// The setting measured.
     pub setting: Setting,
     /// The clock's length in the setting's unit (for the handling time, calendar days of 24 h);
     /// absent when it is no whole number of them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<u32>,
     /// Handling time only: the deadline is the end of this many working days of the seller's
     /// calendar, counted as the engine counts them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub working: Option<u32>,
 }
 
@@ -96,7 +116,7 @@ pub fn measure(
         DeadlineKind::DisputeResponse => (Setting::DisputeResponseDays, order.dispute_opened?),
         _ => return None,
     };
-    let max = bounds_of(setting.name()).map_or(u32::MAX, |(_, max)| max);
+    let max = setting.max();
     let length = deadline - start;
     let sample = match setting {
         Setting::HandlingDays => {
@@ -163,7 +183,7 @@ fn working_days(
 }
 
 /// What the measured orders say about one setting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Suggestion {
     /// The value to use: at least `MIN_SAMPLES` orders measured and at least
@@ -180,69 +200,73 @@ pub struct Suggestion {
     /// The smallest and largest value measured.
     pub range: [u32; 2],
     /// Handling time only: whether calendar or working days fit the orders.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub day_count: Option<DayCount>,
 }
 
 /// One suggestion per setting the orders measured; a setting without any sample is absent.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Calibration {
     /// The handling time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub handling_days: Option<Suggestion>,
     /// The cancellation window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cancel_response_hours: Option<Suggestion>,
     /// The time to answer a dispute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dispute_response_days: Option<Suggestion>,
 }
 
 impl Calibration {
     /// Whether no setting was measured.
     pub fn is_empty(&self) -> bool {
-        self.entries().next().is_none()
+        self.entries().iter().all(|(_, s)| s.is_none())
     }
 
-    /// The measured settings with their suggestion, in the policy's order.
-    pub fn entries(&self) -> impl Iterator<Item = (Setting, &Suggestion)> {
+    /// Each setting with its suggestion when measured, in the policy's order. (An array, not an
+    /// iterator adaptor: every adaptor instantiated costs wasm.)
+    pub fn entries(&self) -> [(Setting, Option<&Suggestion>); 3] {
         [
-            (Setting::HandlingDays, &self.handling_days),
-            (Setting::CancelResponseHours, &self.cancel_response_hours),
-            (Setting::DisputeResponseDays, &self.dispute_response_days),
+            (Setting::HandlingDays, self.handling_days.as_ref()),
+            (Setting::CancelResponseHours, self.cancel_response_hours.as_ref()),
+            (Setting::DisputeResponseDays, self.dispute_response_days.as_ref()),
         ]
-        .into_iter()
-        .filter_map(|(setting, s)| s.as_ref().map(|s| (setting, s)))
     }
 }
 
-/// How many samples gave each value.
+/// How many samples gave each value (a handful of distinct values: a list is enough).
 #[derive(Default)]
-struct Tally(BTreeMap<u32, u32>);
+struct Tally(Vec<(u32, u32)>);
 
 impl Tally {
     fn add(&mut self, value: Option<u32>) {
-        if let Some(v) = value {
-            *self.0.entry(v).or_default() += 1;
+        let Some(v) = value else { return };
+        match self.0.iter_mut().find(|(value, _)| *value == v) {
+            Some((_, count)) => *count += 1,
+            None => self.0.push((v, 1)),
         }
+    }
+
+    fn total(&self) -> u32 {
+        self.0.iter().map(|(_, count)| count).sum()
     }
 
     /// The most common value and its count; a tie goes to the value in force, else the smallest.
     fn top(&self, in_force: u32) -> Option<(u32, u32)> {
-        let most = *self.0.values().max()?;
-        let value = if self.0.get(&in_force) == Some(&most) {
-            in_force
-        } else {
-            *self.0.iter().find(|(_, &c)| c == most)?.0
+        let most = self.0.iter().map(|&(_, count)| count).max()?;
+        let tied = self.0.iter().filter(|&&(_, count)| count == most);
+        let value = match tied.clone().find(|&&(value, _)| value == in_force) {
+            Some(&(value, _)) => value,
+            None => tied.map(|&(value, _)| value).min()?,
         };
         Some((value, most))
     }
 
     fn range(&self) -> [u32; 2] {
-        let first = self.0.keys().next().copied().unwrap_or(0);
-        let last = self.0.keys().next_back().copied().unwrap_or(0);
-        [first, last]
+        let values = || self.0.iter().map(|&(value, _)| value);
+        [values().min().unwrap_or(0), values().max().unwrap_or(0)]
     }
 }
 
@@ -295,7 +319,7 @@ pub fn calibrate<'a>(
 
 fn entry(tally: &Tally, in_force: u32) -> Option<Suggestion> {
     let top = tally.top(in_force)?;
-    let samples = tally.0.values().sum();
+    let samples = tally.total();
     Some(suggestion(top, samples, tally.range(), in_force))
 }
 
@@ -315,5 +339,18 @@ fn suggestion(
         matches_setting: suggested == Some(in_force),
         range,
         day_count: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_measurement_stays_within_the_bounds_the_policy_accepts() {
+        for setting in Setting::ALL {
+            let bounds = super::super::validate::bounds_of(setting.name());
+            assert_eq!(bounds, Some((1, setting.max())), "{setting:?}");
+        }
     }
 }

@@ -37,7 +37,7 @@ pub fn disagreement(order: &AnalyzedOrder, lang: Lang) -> String {
     let w = words(lang);
     match (order.settings_deadline, order.deadline) {
         (Some(settings), Some(stated)) => {
-            let seconds = (settings - stated).num_seconds();
+            let seconds = shown_difference((settings - stated).num_seconds());
             let template = if seconds > 0 {
                 w.settings_later
             } else {
@@ -47,6 +47,14 @@ pub fn disagreement(order: &AnalyzedOrder, lang: Lang) -> String {
         }
         _ => w.settings_other.to_string(),
     }
+}
+
+/// The difference as the hint says it: a countdown read a few seconds or a minute after the page
+/// drew it must not turn "2 d" into "1 d 23 h", so it is rounded to what the words show (whole
+/// hours from a day on, whole minutes below).
+fn shown_difference(seconds: i64) -> i64 {
+    let unit = if seconds.abs() >= 86_400 { 3600 } else { 60 };
+    (seconds + seconds.signum() * unit / 2) / unit * unit
 }
 
 /// One line of the overlay or the widget about a setting the orders measured.
@@ -59,8 +67,11 @@ pub struct CalibrationLine {
     pub text: String,
     /// "Use 5", when there is a value to use.
     pub button: Option<String>,
-    /// The policy fields the button sets (`{"handlingDays": 5, "dayCount": "calendar"}`).
-    pub apply: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The value the button sets, when there is one.
+    pub value: Option<u32>,
+    /// With the handling time's value: the day count it is in (the button sets it too).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_count: Option<DayCount>,
 }
 
 /// The value with its unit: "5 days", "5 working days", "72 h".
@@ -102,56 +113,58 @@ pub fn measured(setting: Setting, s: &Suggestion, lang: Lang) -> String {
 /// The lines worth showing: a suggestion the settings do not match (with its button), or orders
 /// that spread over a range (without one). Matching settings and too few orders say nothing.
 pub fn lines(calibration: &Calibration, lang: Lang) -> Vec<CalibrationLine> {
+    let mut lines = Vec::new();
+    for (setting, s) in calibration.entries() {
+        if let Some(line) = s.and_then(|s| line(setting, s, lang)) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+fn line(setting: Setting, s: &Suggestion, lang: Lang) -> Option<CalibrationLine> {
     let w = words(lang);
-    calibration
-        .entries()
-        .filter_map(|(setting, s)| {
-            let orders = w.orders.replace("{n}", &s.samples.to_string());
-            match s.suggested {
-                Some(value) if !s.matches_setting => {
-                    // Same number, other day count: the unit is the difference.
-                    let in_force = match s.day_count {
-                        Some(count) if value == s.setting => {
-                            let other = match count {
-                                DayCount::Calendar => DayCount::Working,
-                                DayCount::Working => DayCount::Calendar,
-                            };
-                            amount(setting, s.setting, Some(other), lang)
-                        }
-                        _ => s.setting.to_string(),
+    let orders = w.orders.replace("{n}", &s.samples.to_string());
+    match s.suggested {
+        Some(value) if !s.matches_setting => {
+            // Same number, other day count: the unit is the difference.
+            let in_force = match s.day_count {
+                Some(count) if value == s.setting => {
+                    let other = match count {
+                        DayCount::Calendar => DayCount::Working,
+                        DayCount::Working => DayCount::Calendar,
                     };
-                    let mut apply = serde_json::Map::new();
-                    apply.insert(setting.name().into(), value.into());
-                    if let Some(count) = s.day_count {
-                        apply.insert("dayCount".into(), serde_json::to_value(count).ok()?);
-                    }
-                    Some(CalibrationLine {
-                        setting,
-                        text: w
-                            .looks_like
-                            .replace("{what}", what(setting, lang))
-                            .replace("{v}", &amount(setting, value, s.day_count, lang))
-                            .replace("{n}", &orders)
-                            .replace("{s}", &in_force),
-                        button: Some(w.use_value.replace("{v}", &value.to_string())),
-                        apply: Some(apply),
-                    })
+                    amount(setting, s.setting, Some(other), lang)
                 }
-                None if s.samples >= MIN_SAMPLES => Some(CalibrationLine {
-                    setting,
-                    text: w
-                        .spread
-                        .replace("{what}", what(setting, lang))
-                        .replace("{a}", &s.range[0].to_string())
-                        .replace("{b}", &amount(setting, s.range[1], s.day_count, lang))
-                        .replace("{n}", &orders),
-                    button: None,
-                    apply: None,
-                }),
-                _ => None,
-            }
-        })
-        .collect()
+                _ => s.setting.to_string(),
+            };
+            Some(CalibrationLine {
+                setting,
+                text: w
+                    .looks_like
+                    .replace("{what}", what(setting, lang))
+                    .replace("{v}", &amount(setting, value, s.day_count, lang))
+                    .replace("{n}", &orders)
+                    .replace("{s}", &in_force),
+                button: Some(w.use_value.replace("{v}", &value.to_string())),
+                value: Some(value),
+                day_count: s.day_count,
+            })
+        }
+        None if s.samples >= MIN_SAMPLES => Some(CalibrationLine {
+            setting,
+            text: w
+                .spread
+                .replace("{what}", what(setting, lang))
+                .replace("{a}", &s.range[0].to_string())
+                .replace("{b}", &amount(setting, s.range[1], s.day_count, lang))
+                .replace("{n}", &orders),
+            button: None,
+            value: None,
+            day_count: None,
+        }),
+        _ => None,
+    }
 }
 
 static EN: CalibrationWords = CalibrationWords {
@@ -293,6 +306,17 @@ static ZH: CalibrationWords = CalibrationWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_difference_read_a_minute_off_shows_as_the_whole_hours_or_minutes() {
+        let day = 86_400;
+        assert_eq!(shown_difference(2 * day - 3), 2 * day);
+        assert_eq!(shown_difference(2 * day - 60), 2 * day);
+        assert_eq!(shown_difference(-2 * day + 61), -2 * day);
+        assert_eq!(shown_difference(2 * day + 3 * 3600 + 1799), 2 * day + 3 * 3600);
+        assert_eq!(shown_difference(5400 + 29), 5400);
+        assert_eq!(shown_difference(-(5400 + 31)), -5460);
+    }
 
     #[test]
     fn every_language_fills_every_template() {

@@ -13,8 +13,8 @@ pub use words::Words;
 
 /// The table of `lang` among one per language, given in `Lang::ALL`'s order.
 pub(crate) fn of_lang<T>(lang: Lang, tables: [&'static T; 8]) -> &'static T {
-    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    tables[at]
+    // The declaration order is `Lang::ALL`'s (see the test below).
+    tables[lang as usize]
 }
 
 /// The word table of a language.
@@ -190,6 +190,14 @@ mod tests {
         o.reason_code = Some(ReasonCode::MissingTime);
         assert_eq!(badge(&o, Lang::En), "Unreadable: payment time missing");
         assert!(badge(&o, Lang::De).starts_with("Nicht lesbar"));
+    }
+
+    #[test]
+    fn a_language_indexes_its_table_in_the_order_of_all_languages() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i);
+            assert_eq!(*of_lang(lang, [&0, &1, &2, &3, &4, &5, &6, &7]), i);
+        }
     }
 
     #[test]

@@ -111,7 +111,8 @@ pub struct Patch {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub actionable: bool,
     /// What the record measures of the settings (its stated deadline against its clock's start).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Not read back: the page side hands samples to `calibrate`, which reads them itself.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub sample: Option<crate::core::Sample>,
 }
 
