@@ -168,8 +168,10 @@ export interface CalibrationLine {
   text: string;
   /** "Use 5", when there is a value to use. */
   button: string | null;
-  /** The options the button sets, e.g. `{ handlingDays: 5, dayCount: 'calendar' }`. */
-  apply: Partial<Options> | null;
+  /** The value the button sets for `setting`, when there is one. */
+  value: number | null;
+  /** With the handling time's value: the day count it is in (the button sets it too). */
+  dayCount?: 'calendar' | 'working';
 }
 
 /** Orders at each risk level. */

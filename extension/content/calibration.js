@@ -79,12 +79,12 @@ export class CalibrationNote {
       const text = document.createElement('span');
       text.textContent = line.text;
       p.append(text);
-      if (line.button && line.apply) {
+      if (line.button && line.value != null) {
         const button = document.createElement('button');
         button.type = 'button';
         button.setAttribute('data-dg-action', 'calibrate');
         button.textContent = line.button;
-        button.addEventListener('click', () => this.use(line.apply, button), { signal: this.signal });
+        button.addEventListener('click', () => this.use(fieldsOf(line), button), { signal: this.signal });
         p.append(document.createElement('br'), button);
       }
       return p;
@@ -111,6 +111,11 @@ export class CalibrationNote {
     this.lastStored = value;
     this.store.set({ [STORE_KEY]: { calibration, measured, at: Date.now() } }).catch(() => {});
   }
+}
+
+/** The policy fields a line's button sets: its setting, and the handling time's day count. */
+function fieldsOf(line) {
+  return { [line.setting]: line.value, ...(line.dayCount ? { dayCount: line.dayCount } : {}) };
 }
 
 /** Writes `fields` into the stored policy, as the options page saves it. */

@@ -74,7 +74,12 @@ fn sample(value: &Value) -> Read<Sample> {
             }
             "value" => sample.value = json_read::optional(value, json_read::u32_value)?,
             "working" => sample.working = json_read::optional(value, json_read::u32_value)?,
-            _ => return Err(json_read::unknown_field(key, &["setting", "value", "working"])),
+            _ => {
+                return Err(json_read::unknown_field(
+                    key,
+                    &["setting", "value", "working"],
+                ))
+            }
         }
     }
     if !named {
@@ -140,7 +145,8 @@ mod tests {
             "Handling time on this page looks like 5 days (3 orders); your settings say 7"
         );
         assert_eq!(json["lines"][0]["button"], "Use 5");
-        assert_eq!(json["lines"][0]["apply"]["handlingDays"], 5);
+        assert_eq!(json["lines"][0]["value"], 5);
+        assert_eq!(json["lines"][0]["dayCount"], "calendar");
         assert_eq!(
             json["lines"].as_array().unwrap().len(),
             1,

@@ -4,10 +4,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::calibrate::view as calibration_view;
 use super::js_error::type_error;
 use super::options::read_options;
 use super::view::to_js;
-use super::calibrate::view as calibration_view;
 use crate::core::{Calibration, DeadlineKind, DeadlineSource, Risk, RiskCounts};
 use crate::present::calibration::CalibrationLine;
 use crate::read::page::{self, Patch};

@@ -222,7 +222,9 @@ pub struct Calibration {
 impl Calibration {
     /// Whether no setting was measured.
     pub fn is_empty(&self) -> bool {
-        self.entries().iter().all(|(_, s)| s.is_none())
+        self.handling_days.is_none()
+            && self.cancel_response_hours.is_none()
+            && self.dispute_response_days.is_none()
     }
 
     /// Each setting with its suggestion when measured, in the policy's order. (An array, not an
@@ -230,8 +232,14 @@ impl Calibration {
     pub fn entries(&self) -> [(Setting, Option<&Suggestion>); 3] {
         [
             (Setting::HandlingDays, self.handling_days.as_ref()),
-            (Setting::CancelResponseHours, self.cancel_response_hours.as_ref()),
-            (Setting::DisputeResponseDays, self.dispute_response_days.as_ref()),
+            (
+                Setting::CancelResponseHours,
+                self.cancel_response_hours.as_ref(),
+            ),
+            (
+                Setting::DisputeResponseDays,
+                self.dispute_response_days.as_ref(),
+            ),
         ]
     }
 }
@@ -243,30 +251,54 @@ struct Tally(Vec<(u32, u32)>);
 impl Tally {
     fn add(&mut self, value: Option<u32>) {
         let Some(v) = value else { return };
-        match self.0.iter_mut().find(|(value, _)| *value == v) {
-            Some((_, count)) => *count += 1,
-            None => self.0.push((v, 1)),
+        for (value, count) in &mut self.0 {
+            if *value == v {
+                *count += 1;
+                return;
+            }
         }
+        self.0.push((v, 1));
     }
 
     fn total(&self) -> u32 {
-        self.0.iter().map(|(_, count)| count).sum()
+        let mut total = 0;
+        for &(_, count) in &self.0 {
+            total += count;
+        }
+        total
     }
 
     /// The most common value and its count; a tie goes to the value in force, else the smallest.
+    /// (Plain loops: each iterator adaptor instantiated here would cost wasm.)
     fn top(&self, in_force: u32) -> Option<(u32, u32)> {
-        let most = self.0.iter().map(|&(_, count)| count).max()?;
-        let tied = self.0.iter().filter(|&&(_, count)| count == most);
-        let value = match tied.clone().find(|&&(value, _)| value == in_force) {
-            Some(&(value, _)) => value,
-            None => tied.map(|&(value, _)| value).min()?,
-        };
-        Some((value, most))
+        let mut best: Option<(u32, u32)> = None;
+        for &(value, count) in &self.0 {
+            let better = match best {
+                None => true,
+                Some((best_value, best_count)) => {
+                    count > best_count
+                        || (count == best_count
+                            && best_value != in_force
+                            && (value == in_force || value < best_value))
+                }
+            };
+            if better {
+                best = Some((value, count));
+            }
+        }
+        best
     }
 
     fn range(&self) -> [u32; 2] {
-        let values = || self.0.iter().map(|&(value, _)| value);
-        [values().min().unwrap_or(0), values().max().unwrap_or(0)]
+        let mut range = [u32::MAX, 0];
+        for &(value, _) in &self.0 {
+            range = [range[0].min(value), range[1].max(value)];
+        }
+        if self.0.is_empty() {
+            [0, 0]
+        } else {
+            range
+        }
     }
 }
 
@@ -345,6 +377,26 @@ fn suggestion(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_common_value_wins_and_a_tie_goes_to_the_value_in_force_else_the_smallest() {
+        let tally = |values: &[u32]| {
+            let mut t = Tally::default();
+            for &v in values {
+                t.add(Some(v));
+            }
+            t.add(None);
+            t
+        };
+        assert_eq!(tally(&[5, 7, 5, 6]).top(7), Some((5, 2)));
+        assert_eq!(tally(&[6, 5, 7, 7, 5]).top(7), Some((7, 2)));
+        assert_eq!(tally(&[7, 6, 5, 5, 6]).top(7), Some((5, 2)));
+        assert_eq!(tally(&[7, 6, 5, 5, 6]).top(6), Some((6, 2)));
+        assert_eq!(tally(&[]).top(7), None);
+        assert_eq!(tally(&[9, 3, 4]).range(), [3, 9]);
+        assert_eq!(tally(&[]).range(), [0, 0]);
+        assert_eq!(tally(&[9, 3, 9]).total(), 3);
+    }
 
     #[test]
     fn a_measurement_stays_within_the_bounds_the_policy_accepts() {

@@ -313,7 +313,10 @@ mod tests {
         assert_eq!(shown_difference(2 * day - 3), 2 * day);
         assert_eq!(shown_difference(2 * day - 60), 2 * day);
         assert_eq!(shown_difference(-2 * day + 61), -2 * day);
-        assert_eq!(shown_difference(2 * day + 3 * 3600 + 1799), 2 * day + 3 * 3600);
+        assert_eq!(
+            shown_difference(2 * day + 3 * 3600 + 1799),
+            2 * day + 3 * 3600
+        );
         assert_eq!(shown_difference(5400 + 29), 5400);
         assert_eq!(shown_difference(-(5400 + 31)), -5460);
     }

@@ -50,7 +50,7 @@ test('analyze() measures each setting; the element shows the line and its button
   assert.equal(shipping.length, 6);
   for (const order of shipping) {
     assert.ok(order.hints.includes('settings_disagree'), order.orderId);
-    assert.ok(order.hintTexts.includes('Your settings would say 2 d later'), order.orderText);
+    assert.ok(order.hintTexts.includes('Your settings would say 2 d later'), order.orderId);
     assert.equal(Date.parse(order.settingsDeadline) - Date.parse(order.deadline), 2 * DAY);
   }
 
@@ -68,7 +68,11 @@ test('analyze() measures each setting; the element shows the line and its button
   await page.locator('#g [data-calibration]').waitFor({ state: 'detached' });
   const after = await page.evaluate(() => document.getElementById('g').result);
   assert.equal(after.calibration.handlingDays.matchesSetting, true);
-  assert.ok(after.orders.every((o) => !o.hints.includes('settings_disagree')));
+  const shippingAfter = after.orders.filter((o) => o.deadlineKind === 'ship');
+  assert.equal(shippingAfter.length, 6);
+  assert.ok(shippingAfter.every((o) => !o.hints.includes('settings_disagree')));
+  // The cancellations' 48 h still disagree with the 72 h in force, but two suggest nothing.
+  assert.ok(after.orders.filter((o) => o.deadlineKind === 'cancel_response').every((o) => o.hints.includes('settings_disagree')));
 });
 
 test('scan() reports what the page countdowns measure', async () => {
@@ -88,5 +92,6 @@ test('scan() reports what the page countdowns measure', async () => {
   assert.equal(result.calibration.handlingDays.suggested, 3);
   assert.equal(result.calibration.handlingDays.samples, 4);
   assert.equal(result.calibrationLines[0].text, 'Handling time on this page looks like 3 days (4 orders); your settings say 7');
-  assert.deepEqual(result.calibrationLines[0].apply, { handlingDays: 3, dayCount: 'calendar' });
+  assert.equal(result.calibrationLines[0].value, 3);
+  assert.equal(result.calibrationLines[0].dayCount, 'calendar');
 });

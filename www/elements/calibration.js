@@ -11,9 +11,14 @@ const ATTRIBUTE_OF = Object.fromEntries(Object.entries(OPTION_ATTRIBUTES).map(([
 export function calibrationParagraphs(lines, use) {
   return lines.map((line) => el('p', { 'data-calibration': line.setting },
     el('span', { text: line.text }),
-    line.button && line.apply
-      ? el('button', { type: 'button', 'data-action': 'calibrate', text: line.button, onclick: () => use(line.apply) })
+    line.button && line.value != null
+      ? el('button', { type: 'button', 'data-action': 'calibrate', text: line.button, onclick: () => use(fieldsOf(line)) })
       : null));
+}
+
+/** The options a line's button sets: its setting, and the handling time's day count. */
+function fieldsOf(line) {
+  return { [line.setting]: line.value, ...(line.dayCount ? { dayCount: line.dayCount } : {}) };
 }
 
 /**
