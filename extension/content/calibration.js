@@ -43,6 +43,10 @@ export class CalibrationNote {
    * scan options in force and the page's language. Skips the wasm when nothing changed.
    */
   async update(entries, optionsJson, lang) {
+    // A task of its own: on a 10,000-order page gathering and measuring take milliseconds that
+    // the publishing task (overlay, toolbar) should not carry.
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
+    if (this.signal.aborted) return;
     const seen = new Set();
     const samples = [];
     for (const item of entries.values()) {
