@@ -2,7 +2,7 @@
 // the message guard, "Export CSV"), the toolbar badge (overdue + critical on the tab), and
 // deadline notifications (worker/alerts.js). Nothing leaves the browser.
 
-import init, { scanLines, describeDeadline, scanMessage, csvOfLines } from './pkg/deadline_guard.js';
+import init, { scanLines, describeDeadline, scanMessage, csvOfLines, calibrate } from './pkg/deadline_guard.js';
 import { startAlerts } from './worker/alerts.js';
 
 // Service workers may not use top-level await: keep the promise and await it in handlers.
@@ -28,6 +28,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   if (m?.type === 'csvOfLines') {
     return answer(sendResponse, () => csvOfLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows), Boolean(m.header)));
+  }
+  if (m?.type === 'calibrate') {
+    return answer(sendResponse, () => calibrate(String(m.samples ?? '[]'), String(m.options ?? '{}'), String(m.lang ?? '')));
   }
   if (m?.type === 'summary' && sender.tab?.id != null) {
     showCount(sender.tab.id, m.counts);

@@ -19,7 +19,9 @@ export type Risk = 'overdue' | 'critical' | 'unreadable' | 'warning' | 'ok' | 'n
 
 /** Something to do beyond meeting the deadline. */
 export type Hint =
-  | 'refuse_with_tracking' | 'past_internal_target' | 'double_check_ship_button' | 'cancel_possible' | 'open_dispute';
+  | 'refuse_with_tracking' | 'past_internal_target' | 'double_check_ship_button' | 'cancel_possible' | 'open_dispute'
+  /** The page or the API states a deadline more than an hour from the one the settings compute. */
+  | 'settings_disagree';
 
 /** Why no clock runs, or why it could not be computed. */
 export type ReasonCode =
@@ -119,6 +121,8 @@ export interface AnalyzedOrder {
   hints: Hint[];
   /** The seller's internal ship target, when the ship clock runs. */
   shipTarget: string | null;
+  /** With the hint `settings_disagree` only: the deadline the settings would have computed (ISO 8601 UTC). */
+  settingsDeadline?: string;
   /** "Ship within 20 h", "Overdue by 2 h", in the locale. */
   badge: string;
   statusLabel: string | null;
@@ -126,6 +130,48 @@ export interface AnalyzedOrder {
   hintTexts: string[];
   buyer: string | null;
   product: string | null;
+}
+
+/**
+ * What the orders measure of one setting: each order whose page or API states its deadline and
+ * shows the start of its clock gives the length the platform used, in the setting's unit.
+ */
+export interface SettingCalibration {
+  /** The value to use: at least 3 orders measured and at least 60 % of them on it; null when too few or spread. */
+  suggested: number | null;
+  /** The orders measured. */
+  samples: number;
+  /** The orders on the most common value (the suggested one, when there is a suggestion). */
+  agreeing: number;
+  /** The value in force. */
+  setting: number;
+  /** Whether the suggestion is the value in force (for the handling time, with its day count); false without a suggestion. */
+  matchesSetting: boolean;
+  /** The smallest and largest value measured. */
+  range: [number, number];
+}
+
+/** One entry per setting the orders measured; a setting without any measurement is absent. */
+export interface Calibration {
+  /** Handling days: deadline − payment, in calendar days (× 24 h) or working days of the seller's calendar. */
+  handlingDays?: SettingCalibration & { dayCount: 'calendar' | 'working' };
+  /** Hours to answer a cancellation: deadline − request time. */
+  cancelResponseHours?: SettingCalibration;
+  /** Days to answer a dispute: deadline − opening time. */
+  disputeResponseDays?: SettingCalibration;
+}
+
+/** A calibration line worth showing: a suggestion the settings do not match, or orders that spread. */
+export interface CalibrationLine {
+  setting: 'handlingDays' | 'cancelResponseHours' | 'disputeResponseDays';
+  /** "Handling time on this page looks like 5 days (12 orders); your settings say 7", in the locale. */
+  text: string;
+  /** "Use 5", when there is a value to use. */
+  button: string | null;
+  /** The value the button sets for `setting`, when there is one. */
+  value: number | null;
+  /** With the handling time's value: the day count it is in (the button sets it too). */
+  dayCount?: 'calendar' | 'working';
 }
 
 /** Orders at each risk level. */
@@ -160,6 +206,10 @@ export interface AnalysisResult {
   sellerTimeZone: string;
   /** The name of each risk level in the locale. */
   riskLabels: Record<Exclude<keyof Counts, 'total'>, string>;
+  /** What the orders' stated deadlines measure of the settings. */
+  calibration: Calibration;
+  /** The calibration lines worth showing, in the locale. */
+  calibrationLines: CalibrationLine[];
 }
 
 /** One order that does not match across the two sides. */
@@ -218,6 +268,10 @@ export interface ScanResult {
   why: string | null;
   locale: string;
   now: string;
+  /** What the order elements' stated deadlines measure of the settings. */
+  calibration: Calibration;
+  /** The calibration lines worth showing, in the locale. */
+  calibrationLines: CalibrationLine[];
 }
 
 /** Loads the wasm once; resolves when the other functions are usable. */
@@ -279,5 +333,7 @@ declare global {
     'deadline-guard-updated': CustomEvent<UpdatedDetail>;
     'deadline-guard-error': CustomEvent<{ message: string }>;
     'deadline-guard-export': CustomEvent<{ csv: string }>;
+    /** A calibration line's button was clicked: `fields` went into the element's options (or attributes). */
+    'deadline-guard-calibrated': CustomEvent<{ fields: Partial<Options> }>;
   }
 }

@@ -63,7 +63,7 @@ export function orderList(input, options = {}) {
 /**
  * Scans `root` (a document or an element) the way the extension scans the seller center: finds the
  * order records by their content, annotates each with the `data-dg-*` attributes and returns
- * `{ orders, counts, recognised, why, locale, now }`, most urgent first. The extension's badges
+ * `{ orders, counts, recognised, why, locale, now, calibration, calibrationLines }`, most urgent first. The extension's badges
  * are added only with `options.badges: true`. Options as for `analyze`; without `locale` the
  * page's own language is used.
  */

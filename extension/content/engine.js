@@ -4,7 +4,7 @@
 
 /**
  * The engine over a loaded glue module (the content script's, or the demo page's):
- * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, csvOfLines, scanMessage }`.
+ * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, csvOfLines, calibrate, scanMessage }`.
  * `scanLines` answers synchronously here (a promise in background mode), so a changed row is
  * re-annotated before the page paints.
  */
@@ -14,6 +14,7 @@ export function localEngine(glue, mode = 'local') {
     scanLines: (lang, url, lines, options, now, rows) => JSON.parse(glue.scanLines(lang, url, lines, options, now, rows)),
     PageScan: glue.PageScan,
     csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(glue.csvOfLines(lang, url, lines, options, now, rows, header)),
+    calibrate: (samples, options, lang) => JSON.parse(glue.calibrate(samples, options, lang)),
     scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
   };
 }
@@ -38,6 +39,12 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
       // "Export CSV" (content/export-csv.js): the worker writes the CSV or answers { error }.
       csvOfLines: async (lang, url, lines, options, now, rows, header) => {
         const answer = await runtime.sendMessage({ type: 'csvOfLines', lang, url, lines, options, now, rows, header });
+        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
+        return JSON.parse(answer);
+      },
+      // What the records measure of the settings (content/calibration.js): the worker answers.
+      calibrate: async (samples, options, lang) => {
+        const answer = await runtime.sendMessage({ type: 'calibrate', samples, options, lang });
         if (typeof answer !== 'string') throw new Error('no answer from the background worker');
         return JSON.parse(answer);
       },

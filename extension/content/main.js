@@ -21,6 +21,7 @@ import { OrderState } from './order-state.js';
 import { SellerClock, sellerZone } from './seller-time.js';
 import { csvOfRows, downloadCsv } from './export-csv.js';
 import { t, useMessages } from './words.js';
+import { CalibrationNote, applyToSettings } from './calibration.js';
 import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
@@ -86,6 +87,15 @@ export async function start(options = {}) {
     if (!clock?.is(zone, locale)) clock = new SellerClock(zone, locale);
     return clock;
   };
+  // The settings the records' own deadlines suggest (one line in the overlay, applied on a click).
+  const calibration = new CalibrationNote({
+    overlay, engine, signal, store,
+    apply: async (fields) => {
+      if (settingsModule) return applyToSettings(settingsModule, fields);
+      settings = { ...settings, policy: { ...(settings.policy ?? {}), ...fields } };
+      return fullScan();
+    },
+  });
 
   /** Annotated records: element → what the overlay needs of its patch (`summaryOf`). */
   let entries = new Map();
@@ -385,6 +395,7 @@ export async function start(options = {}) {
     // page whose list could not be read: that the guard is blind there must show.
     const show = summary.recognised || ORDER_PAGE.test(location.pathname);
     overlay.render(summary, { show, clock: sellerClock() });
+    calibration.update(entries, scanOptions(), view.lang).catch(fail);
     report(summary);
     schedule(summary.refreshAtMs);
     const asked = orderState.pendingFocus();

@@ -17,6 +17,7 @@ export function summaryOf(patch) {
     kind: patch.deadlineKind ?? null,
     actionable: Boolean(patch.actionable),
     text: patch.badge.text,
+    sample: patch.sample ?? null,
   };
 }
 

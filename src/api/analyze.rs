@@ -3,10 +3,12 @@
 use chrono::{DateTime, Utc};
 use wasm_bindgen::prelude::*;
 
+use super::calibrate::{view as calibration_view, CalibrationView};
 use super::extras::Extras;
 use super::input::read_input;
 use super::options::{read_now, read_options};
 use super::view::{to_js, widget_result};
+use crate::core::calibration::measure_order;
 use crate::core::{analyze_valid, Order, ValidPolicy};
 use crate::read::{Lang, ReadError};
 
@@ -16,6 +18,8 @@ pub struct OrderList {
     orders: Vec<Order>,
     errors: Vec<ReadError>,
     extras: Extras,
+    /// Measured once: it depends on the orders and the settings, not on the time of analysis.
+    calibration: CalibrationView,
     policy: ValidPolicy,
     now: DateTime<Utc>,
     lang: Lang,
@@ -29,7 +33,13 @@ impl OrderList {
         let options = read_options(&options)?;
         let zone = options.policy.platform_time_zone();
         let reading = read_input(&input, options.now, zone)?;
+        let mut samples = Vec::new();
+        for order in &reading.orders {
+            samples.extend(measure_order(order, &options.policy, options.now));
+        }
+        let calibration = calibration_view(&samples, options.policy.policy(), options.lang);
         Ok(OrderList {
+            calibration,
             orders: reading.orders,
             errors: reading.errors,
             extras: reading.extras,
@@ -51,6 +61,7 @@ impl OrderList {
             &analysis,
             &self.errors,
             &self.extras,
+            &self.calibration,
             &self.policy,
             now,
             self.lang,

@@ -53,6 +53,7 @@ fn analyzed_order(value: &Value) -> Read<AnalyzedOrder> {
         actionable: fields.get("actionable").map_or(Ok(false), boolean)?,
         hints: list(required("hints")?, |v| variant(v, &HINTS))?.into(),
         ship_target: optional(field("shipTarget"), instant)?,
+        settings_deadline: optional(field("settingsDeadline"), instant)?,
     })
 }
 

@@ -196,12 +196,13 @@ pub(crate) const RISKS: [(&str, Risk); 6] = [
 ];
 
 /// The hints by their serde names.
-pub(crate) const HINTS: [(&str, Hint); 5] = [
+pub(crate) const HINTS: [(&str, Hint); 6] = [
     ("refuse_with_tracking", Hint::RefuseWithTracking),
     ("past_internal_target", Hint::PastInternalTarget),
     ("double_check_ship_button", Hint::DoubleCheckShipButton),
     ("cancel_possible", Hint::CancelPossible),
     ("open_dispute", Hint::OpenDispute),
+    ("settings_disagree", Hint::SettingsDisagree),
 ];
 
 /// The reason codes by their serde names.
@@ -325,7 +326,7 @@ mod tests {
         names_as_serde(&REASONS);
         names_as_serde(&SOURCES);
         names_as_serde(&SIDES);
-        assert_eq!(HINTS.len(), 5);
+        assert_eq!(HINTS.len(), 6);
         let statuses = OrderStatus::ALL.map(|status| (status.code(), status));
         names_as_serde(&statuses);
         // The policy's fields, in order.

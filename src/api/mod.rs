@@ -1,6 +1,7 @@
 //! The only `#[wasm_bindgen]` exports: the small JS API shared by the extension and the widget.
 
 mod analyze;
+mod calibrate;
 mod export;
 mod extras;
 mod guard;

@@ -4,10 +4,12 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::calibrate::view as calibration_view;
 use super::js_error::type_error;
 use super::options::read_options;
 use super::view::to_js;
-use crate::core::{DeadlineKind, DeadlineSource, Risk, RiskCounts};
+use crate::core::{Calibration, DeadlineKind, DeadlineSource, Risk, RiskCounts};
+use crate::present::calibration::CalibrationLine;
 use crate::read::page::{self, Patch};
 
 /// One order found on the page.
@@ -35,6 +37,10 @@ struct ScanAnswer<'a> {
     why: Option<&'a str>,
     locale: &'static str,
     now: chrono::DateTime<chrono::Utc>,
+    /// What the records' stated deadlines measure of the settings.
+    calibration: &'a Calibration,
+    /// The calibration's lines worth showing, in the locale.
+    calibration_lines: &'a [CalibrationLine],
 }
 
 fn scanned(patch: &Patch) -> ScannedOrder<'_> {
@@ -80,6 +86,15 @@ pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, J
         type_error(text.join("; "))
     })?;
     crate::dom::apply(&elements, &result.patches)?;
+    // A duplicated row is one order: one measurement.
+    let mut seen = std::collections::HashSet::new();
+    let mut samples = Vec::new();
+    for patch in &result.patches {
+        if seen.insert(patch.order_id.as_str()) {
+            samples.extend(patch.sample);
+        }
+    }
+    let calibration = calibration_view(&samples, options.policy.policy(), result.lang);
     let mut patches: Vec<&Patch> = result.patches.iter().collect();
     crate::core::sort::sort_by(&mut patches, |a, b| {
         a.risk
@@ -94,5 +109,7 @@ pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, J
         why: result.summary.why.as_deref(),
         locale: result.lang.code(),
         now: options.now,
+        calibration: &calibration.calibration,
+        calibration_lines: &calibration.lines,
     })
 }

@@ -4,10 +4,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+use super::calibrate::CalibrationView;
 use super::extras::Extras;
 use super::js_error::type_error;
 use super::wording;
-use crate::core::{Analysis, AnalyzedOrder, Risk, RiskCounts, ValidPolicy};
+use crate::core::{Analysis, AnalyzedOrder, Calibration, Risk, RiskCounts, ValidPolicy};
+use crate::present::calibration::CalibrationLine;
 use crate::read::{Lang, ReadError};
 
 /// One order as `analyze` returns it.
@@ -23,7 +25,7 @@ pub(crate) struct WidgetOrder<'a> {
     /// The risk in words.
     risk_label: &'static str,
     /// `hints` in words.
-    hint_texts: Vec<&'static str>,
+    hint_texts: Vec<String>,
     /// The buyer's name from the input, shown as text only.
     buyer: Option<&'a str>,
     /// The product title from the input, shown as text only.
@@ -53,6 +55,10 @@ pub(crate) struct WidgetResult<'a> {
     seller_time_zone: &'static str,
     /// Every risk level's name in the locale, for filters and legends.
     risk_labels: RiskLabels,
+    /// What the orders' stated deadlines measure of the settings.
+    calibration: &'a Calibration,
+    /// The calibration's lines worth showing, in the locale.
+    calibration_lines: &'a [CalibrationLine],
 }
 
 /// The name of each risk level, keyed like `counts`.
@@ -93,7 +99,7 @@ pub(crate) fn widget_order<'a>(
         hint_texts: order
             .hints
             .iter()
-            .map(|h| wording::hint(*h, lang))
+            .map(|h| crate::present::hint_line(order, *h, lang))
             .collect(),
         buyer: extra.and_then(|e| e.buyer.as_deref()),
         product: extra.and_then(|e| e.product.as_deref()),
@@ -116,6 +122,7 @@ pub(crate) fn widget_result<'a>(
     analysis: &'a Analysis,
     errors: &'a [ReadError],
     extras: &'a Extras,
+    calibration: &'a CalibrationView,
     policy: &ValidPolicy,
     now: DateTime<Utc>,
     lang: Lang,
@@ -133,6 +140,8 @@ pub(crate) fn widget_result<'a>(
         platform_time_zone: policy.platform_time_zone().name(),
         seller_time_zone: policy.seller_time_zone().name(),
         risk_labels: risk_labels(lang),
+        calibration: &calibration.calibration,
+        calibration_lines: &calibration.lines,
     }
 }
 

@@ -76,6 +76,8 @@ pub enum Hint {
     CancelPossible,
     /// Dropshipping: no tracking number in time: open a dispute.
     OpenDispute,
+    /// The page or the API states a deadline more than an hour from the one the settings compute.
+    SettingsDisagree,
 }
 
 /// Why an order has no running clock or an unreadable one, for translation (`reason` is English).
@@ -132,6 +134,13 @@ pub struct AnalyzedOrder {
     /// The seller's internal ship target, when the ship clock runs.
     #[serde(default, with = "super::iso_time::utc::option")]
     pub ship_target: Option<DateTime<Utc>>,
+    /// The deadline the settings would have computed, with the hint `settings_disagree` only.
+    #[serde(
+        default,
+        with = "super::iso_time::utc::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settings_deadline: Option<DateTime<Utc>>,
 }
 
 /// How many orders there are at each risk level.

@@ -15,6 +15,10 @@ use super::validate::ValidPolicy;
 /// and the platform's may disagree by a few minutes, a misread time zone is off by hours.
 pub const FUTURE_TOLERANCE: Duration = Duration::minutes(10);
 
+/// How far a stated deadline may lie from the one the settings compute before the order says
+/// that the settings disagree: countdowns in whole hours are read up to an hour short.
+pub const SETTINGS_TOLERANCE: Duration = Duration::hours(1);
+
 /// A running clock.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clock {
@@ -270,6 +274,21 @@ fn days(n: u32) -> Duration {
     Duration::hours(24 * i64::from(n))
 }
 
+/// The deadline the settings compute for a clock they decide (ship, cancellation, dispute),
+/// whatever the source stated; `None` for other clocks or without the clock's start.
+pub fn settings_deadline(
+    kind: DeadlineKind,
+    order: &Order,
+    valid: &ValidPolicy,
+) -> Option<DateTime<Utc>> {
+    let decided = matches!(
+        kind,
+        DeadlineKind::Ship | DeadlineKind::CancelResponse | DeadlineKind::DisputeResponse
+    );
+    let start = start_of(kind, order).0.filter(|_| decided)?;
+    compute(kind, start, order, valid).ok()
+}
+
 /// The computed end of `kind` started at `start`; `Err` says why it cannot be computed.
 fn compute(
     kind: DeadlineKind,
@@ -375,6 +394,12 @@ pub(super) fn clock_at(order: &Order, valid: &ValidPolicy, latest: DateTime<Utc>
     }
     if kind == DeadlineKind::SupplierShip {
         hints.insert(Hint::CancelPossible);
+    }
+    if source != DeadlineSource::Computed {
+        let computed = settings_deadline(kind, order, valid);
+        if computed.is_some_and(|at| (at - deadline).abs() > SETTINGS_TOLERANCE) {
+            hints.insert(Hint::SettingsDisagree);
+        }
     }
     Outcome::Running(Clock {
         kind,

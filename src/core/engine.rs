@@ -11,8 +11,11 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 
+use super::analysis::Hint;
 use super::analysis::{Analysis, AnalyzedOrder, DeadlineKind, ReasonCode, Risk, RiskCounts};
-use super::deadline::{clock_at, ended_reason, stopped_reason, Outcome, FUTURE_TOLERANCE};
+use super::deadline::{
+    clock_at, ended_reason, settings_deadline, stopped_reason, Outcome, FUTURE_TOLERANCE,
+};
 use super::order::{DeadlineSource, Order};
 use super::order_id::OrderId;
 use super::policy::{Policy, PolicyError};
@@ -74,7 +77,9 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
             } else {
                 fixed_reason(&v)
             };
-            v.into_analyzed(id, reason)
+            // Read again for the few orders whose settings disagree: the verdict has no room left.
+            let settings = v.settings_deadline(&orders[position as usize], policy);
+            v.into_analyzed(id, reason, settings)
         })
         .collect();
     Analysis {
@@ -99,7 +104,8 @@ pub fn analyze_one(order: &Order, policy: &ValidPolicy, now: DateTime<Utc>) -> A
         Some(text) => Some(Cow::Owned(text)),
         None => fixed_reason(&verdict),
     };
-    verdict.into_analyzed(OrderId::from(order.id.as_str()), reason)
+    let settings = verdict.settings_deadline(order, policy);
+    verdict.into_analyzed(OrderId::from(order.id.as_str()), reason, settings)
 }
 
 /// An `AnalyzedOrder` without the reason's text: one cache line, since the second pass reads
@@ -134,7 +140,21 @@ impl Verdict {
         self.deadline.map(|_| self.seconds_left)
     }
 
-    fn into_analyzed(self, order_id: OrderId, reason: Option<Cow<'static, str>>) -> AnalyzedOrder {
+    /// The deadline the settings compute, for a verdict with the hint `settings_disagree`.
+    fn settings_deadline(&self, order: &Order, policy: &ValidPolicy) -> Option<DateTime<Utc>> {
+        let kind = self.kind?;
+        if !self.hints.contains(&Hint::SettingsDisagree) {
+            return None;
+        }
+        settings_deadline(kind, order, policy)
+    }
+
+    fn into_analyzed(
+        self,
+        order_id: OrderId,
+        reason: Option<Cow<'static, str>>,
+        settings_deadline: Option<DateTime<Utc>>,
+    ) -> AnalyzedOrder {
         AnalyzedOrder {
             order_id,
             status: self.status,
@@ -148,6 +168,7 @@ impl Verdict {
             actionable: self.actionable,
             hints: self.hints,
             ship_target: self.ship_target,
+            settings_deadline,
         }
     }
 }

@@ -141,6 +141,7 @@ mod tests {
             actionable: true,
             hints: vec![Hint::PastInternalTarget, Hint::DoubleCheckShipButton].into(),
             ship_target: None,
+            settings_deadline: None,
         }
     }
 

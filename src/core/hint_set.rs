@@ -12,12 +12,13 @@ use super::analysis::Hint;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct HintSet(u8);
 
-const ALL_HINTS: [Hint; 5] = [
+const ALL_HINTS: [Hint; 6] = [
     Hint::RefuseWithTracking,
     Hint::PastInternalTarget,
     Hint::DoubleCheckShipButton,
     Hint::CancelPossible,
     Hint::OpenDispute,
+    Hint::SettingsDisagree,
 ];
 
 impl HintSet {

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod calendar;
+pub mod calibration;
 pub mod deadline;
 pub mod engine;
 pub mod export;
@@ -23,6 +24,7 @@ pub mod zones;
 
 pub use analysis::{Analysis, AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk, RiskCounts};
 pub use calendar::Calendar;
+pub use calibration::{calibrate, Calibration, Sample, Setting, Suggestion};
 pub use engine::{analyze, analyze_valid};
 pub use hint_set::HintSet;
 pub use holidays::{Country, BUILT_IN_COUNTRIES};

@@ -183,6 +183,7 @@ mod tests {
             actionable: true,
             hints: Default::default(),
             ship_target: None,
+            settings_deadline: None,
         }
     }
 

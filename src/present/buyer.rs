@@ -157,16 +157,7 @@ static ZH: BuyerWords = BuyerWords {
 };
 
 fn words(lang: Lang) -> &'static BuyerWords {
-    match lang {
-        Lang::En => &EN,
-        Lang::Es => &ES,
-        Lang::De => &DE,
-        Lang::Fr => &FR,
-        Lang::Pt => &PT,
-        Lang::Ru => &RU,
-        Lang::It => &IT,
-        Lang::Zh => &ZH,
-    }
+    super::of_lang(lang, [&EN, &ES, &DE, &FR, &PT, &RU, &IT, &ZH])
 }
 
 /// The badge of a buyer-side order with a running clock; `None` when the seller-side wording

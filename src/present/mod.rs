@@ -4,11 +4,18 @@
 //! and the page language, so the content script and the background worker word things alike.
 
 pub mod buyer;
+pub mod calibration;
 mod words;
 
 use crate::core::{AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk};
 use crate::read::Lang;
 pub use words::Words;
+
+/// The table of `lang` among one per language, given in `Lang::ALL`'s order.
+pub(crate) fn of_lang<T>(lang: Lang, tables: [&'static T; 8]) -> &'static T {
+    // The declaration order is `Lang::ALL`'s (see the test below).
+    tables[lang as usize]
+}
 
 /// The word table of a language.
 pub fn words(lang: Lang) -> &'static Words {
@@ -102,6 +109,15 @@ pub fn hint(hint: Hint, lang: Lang) -> &'static str {
         Hint::DoubleCheckShipButton => w.hint_double_check,
         Hint::CancelPossible => w.hint_cancel_possible,
         Hint::OpenDispute => w.hint_open_dispute,
+        Hint::SettingsDisagree => calibration::words(lang).settings_other,
+    }
+}
+
+/// A hint of one order as its line: `hint`, except that a disagreement says by how much.
+pub fn hint_line(order: &AnalyzedOrder, hint: Hint, lang: Lang) -> String {
+    match hint {
+        Hint::SettingsDisagree => calibration::disagreement(order, lang),
+        _ => self::hint(hint, lang).to_string(),
     }
 }
 
@@ -136,6 +152,7 @@ mod tests {
             actionable: true,
             hints: Default::default(),
             ship_target: None,
+            settings_deadline: None,
         }
     }
 
@@ -173,6 +190,14 @@ mod tests {
         o.reason_code = Some(ReasonCode::MissingTime);
         assert_eq!(badge(&o, Lang::En), "Unreadable: payment time missing");
         assert!(badge(&o, Lang::De).starts_with("Nicht lesbar"));
+    }
+
+    #[test]
+    fn a_language_indexes_its_table_in_the_order_of_all_languages() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i);
+            assert_eq!(*of_lang(lang, [&0, &1, &2, &3, &4, &5, &6, &7]), i);
+        }
     }
 
     #[test]

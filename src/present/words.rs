@@ -113,16 +113,7 @@ impl Words {
 
 /// The table of a language.
 pub fn of(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &EN,
-        Lang::Es => &ES,
-        Lang::De => &DE,
-        Lang::Fr => &FR,
-        Lang::Pt => &PT,
-        Lang::Ru => &RU,
-        Lang::It => &IT,
-        Lang::Zh => &ZH,
-    }
+    super::of_lang(lang, [&EN, &ES, &DE, &FR, &PT, &RU, &IT, &ZH])
 }
 
 static EN: Words = Words {

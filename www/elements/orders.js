@@ -6,6 +6,7 @@ import {
   ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, millisOf, timeElement, emit,
 } from './common.js';
 import { subscribe } from './ticker.js';
+import { applyToElement, calibrationParagraphs } from './calibration.js';
 
 /** The risk levels, in the filter's order. */
 export const RISKS = ['overdue', 'critical', 'warning', 'ok', 'none', 'unreadable'];
@@ -68,6 +69,7 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
   #unsubscribe = null;
   #countsKey = '';
   #prepared = false;
+  #calibrationKey = '';
 
   constructor() {
     super();
@@ -262,6 +264,7 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
       type: 'button', className: 'export', text: 'Export CSV', onclick: () => this.#download(),
     });
     const state = el('p', { className: 'state', role: 'status', 'aria-live': 'polite' });
+    const calibration = el('div', { className: 'calibration', hidden: true });
     const headRow = el('tr');
     const heads = {};
     for (const column of COLUMNS) {
@@ -281,8 +284,8 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     const errorList = el('ul');
     const errorSummary = el('summary');
     const errors = el('details', { className: 'errors', hidden: true }, errorSummary, errorList);
-    this.#root.append(el('div', { className: 'bar' }, filters, exportButton), state, table, errors);
-    return { filters, exportButton, state, table, caption, body, heads, errors, errorSummary, errorList };
+    this.#root.append(el('div', { className: 'bar' }, filters, exportButton), state, calibration, table, errors);
+    return { filters, exportButton, state, calibration, table, caption, body, heads, errors, errorSummary, errorList };
   }
 
   #sortBy(key) {
@@ -341,6 +344,8 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
       ? 'Order deadlines, most urgent first'
       : `Order deadlines, sorted by ${sortLabel.toLowerCase()}${this.#sort.descending ? ' (descending)' : ''}`;
 
+    this.#renderCalibration(result?.calibrationLines ?? []);
+
     const rows = this.#visible();
     p.body.replaceChildren(...rows.map(({ order }) => this.#row(order)));
     p.table.hidden = rows.length === 0;
@@ -354,6 +359,19 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
       ? '1 problem reading the data (the other orders are shown)'
       : `${errors.length} problems reading the data (the other orders are shown)`;
     p.errorList.replaceChildren(...errors.map((e) => el('li', { text: e.message })));
+  }
+
+  /** The calibration lines, rebuilt only when they change (a tick must not take a button's focus). */
+  #renderCalibration(lines) {
+    const key = JSON.stringify(lines);
+    if (key === this.#calibrationKey) return;
+    this.#calibrationKey = key;
+    const p = this.#parts;
+    p.calibration.replaceChildren(...calibrationParagraphs(lines, (fields) => {
+      applyToElement(this, fields);
+      emit(this, 'deadline-guard-calibrated', { fields });
+    }));
+    p.calibration.hidden = lines.length === 0;
   }
 
   #stateText(shown) {

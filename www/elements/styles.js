@@ -16,6 +16,8 @@ button:focus-visible { outline: 2px solid #1c7ed6; outline-offset: 1px; }
 .state { margin: .5rem 0; color: var(--dg-muted); }
 .state.error { color: var(--dg-overdue); }
 .summary { margin: .25rem 0 .5rem; }
+.calibration p { margin: .25rem 0 .5rem; padding: .35rem .5rem; border-left: 4px solid #1c7ed6; background: #e7f5ff; }
+.calibration button { margin-left: .5rem; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--dg-border); vertical-align: top; }

@@ -110,6 +110,10 @@ pub struct Patch {
     /// Whether the seller must act before the deadline (the background may notify).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub actionable: bool,
+    /// What the record measures of the settings (its stated deadline against its clock's start).
+    /// Not read back: the page side hands samples to `calibrate`, which reads them itself.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub sample: Option<crate::core::Sample>,
 }
 
 /// One line of the overlay's "next deadlines".
@@ -329,6 +333,20 @@ pub fn ui_words(lang: Lang) -> UiWords {
     }
 }
 
+/// What an order measures of the settings, when its page or API states the deadline.
+fn measured(
+    order: &crate::core::Order,
+    v: &AnalyzedOrder,
+    valid: &crate::core::ValidPolicy,
+) -> Option<crate::core::Sample> {
+    match (v.deadline_source, v.deadline_kind, v.deadline) {
+        (Some(DeadlineSource::Page | DeadlineSource::Api), Some(kind), Some(at)) => {
+            crate::core::calibration::measure(order, kind, at, valid)
+        }
+        _ => None,
+    }
+}
+
 fn patch_for(
     record: &Record,
     anchor: usize,
@@ -340,7 +358,7 @@ fn patch_for(
     let mut hints: Vec<String> = v
         .hints
         .iter()
-        .map(|h| present::hint(*h, lang).to_string())
+        .map(|h| present::hint_line(v, *h, lang))
         .collect();
     if let Some(target) = v.ship_target {
         if target > now && v.risk != Risk::Overdue {
@@ -362,6 +380,7 @@ fn patch_for(
         reason: (v.risk == Risk::Unreadable)
             .then(|| v.reason.as_deref().unwrap_or("unreadable").to_string()),
         actionable: v.actionable,
+        sample: None,
         badge: Badge {
             anchor,
             text: present::badge(v, lang),

@@ -145,6 +145,7 @@ impl Discovered {
                 }
                 let verdict = analyze_one(&order, &setup.valid, now);
                 let mut patch = patch_for(record, read.anchor, &verdict, lang, now);
+                patch.sample = super::measured(&order, &verdict, &setup.valid);
                 if buyer {
                     let badge = &mut patch.badge;
                     present::buyer::reword(

@@ -1,0 +1,129 @@
+// What the page teaches about the settings, in the overlay: one line per setting whose measured
+// value differs from the setting ("Handling time on this page looks like 5 days (12 orders); your
+// settings say 7") with a button to use it. The records' measurements (each patch's `sample`) are
+// gathered here; the suggestion and its words come from the wasm (`calibrate`). Nothing changes
+// without the seller's click. The last measurement is kept in chrome.storage.local for the
+// options page, which shows it beside each field. Built with textContent only.
+
+const CSS = `
+.calibration{border-top:1px solid #dadce0;padding:6px 10px 8px}
+.collapsed .calibration{display:none}
+.calibration p{margin:0 0 4px}
+.calibration button{margin-top:2px;border:1px solid #1a73e8;border-radius:4px;color:#1a73e8;padding:1px 8px}
+.calibration button:hover{background:#e8f0fe}
+`;
+
+/** The storage key the options page reads. */
+export const STORE_KEY = 'calibration';
+
+export class CalibrationNote {
+  /**
+   * @param {{ overlay: { shadow: ShadowRoot, panel: HTMLElement }, engine: object, signal: AbortSignal,
+   *   apply: (fields: object) => Promise<void>, store?: chrome.storage.StorageArea }} options
+   * `apply` writes the setting (the extension's settings, or the demo's).
+   */
+  constructor({ overlay, engine, signal, apply, store }) {
+    this.engine = engine;
+    this.apply = apply;
+    this.store = store;
+    this.signal = signal;
+    this.lastKey = '';
+    this.lastStored = '';
+    this.box = document.createElement('div');
+    this.box.className = 'calibration';
+    this.box.hidden = true;
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    overlay.shadow.append(style);
+    overlay.panel.append(this.box);
+  }
+
+  /**
+   * Measures again from the annotated records (`entries`: element → `summaryOf(patch)`), with the
+   * scan options in force and the page's language. Skips the wasm when nothing changed.
+   */
+  async update(entries, optionsJson, lang) {
+    // A task of its own: on a 10,000-order page gathering and measuring take milliseconds that
+    // the publishing task (overlay, toolbar) should not carry.
+    await new Promise((resolve) => { setTimeout(resolve, 0); });
+    if (this.signal.aborted) return;
+    const seen = new Set();
+    const samples = [];
+    for (const item of entries.values()) {
+      // A duplicated row is one order: one measurement.
+      if (seen.has(item.orderId)) continue;
+      seen.add(item.orderId);
+      if (item.sample) samples.push(item.sample);
+    }
+    const samplesJson = JSON.stringify(samples);
+    const key = `${optionsJson}\n${lang}\n${samplesJson}`;
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    let answer;
+    try {
+      answer = await this.engine.calibrate(samplesJson, optionsJson, lang);
+    } catch (error) {
+      console.warn('[Deadline Guard] calibration', error);
+      return;
+    }
+    if (this.signal.aborted || key !== this.lastKey) return;
+    if (answer.error) {
+      // Bad settings are the overlay's error already; a stale line would contradict it.
+      this.render([]);
+      return;
+    }
+    this.render(answer.lines);
+    this.remember(answer);
+  }
+
+  render(lines) {
+    const parts = lines.map((line) => {
+      const p = document.createElement('p');
+      p.setAttribute('data-dg-calibration', line.setting);
+      const text = document.createElement('span');
+      text.textContent = line.text;
+      p.append(text);
+      if (line.button && line.value != null) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.setAttribute('data-dg-action', 'calibrate');
+        button.textContent = line.button;
+        button.addEventListener('click', () => this.use(fieldsOf(line), button), { signal: this.signal });
+        p.append(document.createElement('br'), button);
+      }
+      return p;
+    });
+    this.box.replaceChildren(...parts);
+    this.box.hidden = parts.length === 0;
+  }
+
+  async use(fields, button) {
+    button.disabled = true;
+    try {
+      await this.apply(fields);
+    } catch (error) {
+      button.disabled = false;
+      button.title = String(error?.message || error);
+    }
+  }
+
+  /** For the options page: what was measured, when. Written only when it changed. */
+  remember({ calibration, measured }) {
+    const value = JSON.stringify({ calibration, measured });
+    // A page without any measurement keeps what an earlier page measured.
+    if (!this.store || !Object.keys(calibration).length || value === this.lastStored) return;
+    this.lastStored = value;
+    this.store.set({ [STORE_KEY]: { calibration, measured, at: Date.now() } }).catch(() => {});
+  }
+}
+
+/** The policy fields a line's button sets: its setting, and the handling time's day count. */
+function fieldsOf(line) {
+  return { [line.setting]: line.value, ...(line.dayCount ? { dayCount: line.dayCount } : {}) };
+}
+
+/** Writes `fields` into the stored policy, as the options page saves it. */
+export async function applyToSettings(settingsModule, fields) {
+  const { policy, ...extension } = await settingsModule.loadSettings();
+  await settingsModule.saveSettings({ policy: { ...(policy ?? {}), ...fields }, extension });
+}
