@@ -4,6 +4,8 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::js_error::{describe, type_error};
+use super::js_json::JsonError;
+use super::js_limits::INPUT;
 use super::json_read::{
     boolean, i64_value, instant, list, missing_field, object, optional, status, string, variant,
     Read, HINTS, KINDS, REASONS, RISKS, SOURCES,
@@ -56,19 +58,23 @@ fn analyzed_order(value: &Value) -> Read<AnalyzedOrder> {
     })
 }
 
+fn not_a_result(result: &JsValue, problem: &str) -> JsValue {
+    type_error(format!(
+        "result: expected what analyze() returned ({{ orders: [...] }}), got {}: {problem}",
+        describe(result)
+    ))
+}
+
 /// The CSV of `result` (what `analyze` returned, possibly with fewer orders), in its order:
 /// order id, status, deadline in UTC and in the seller's time zone, kind, risk, hint, reason.
 /// `options.sellerTimeZone` and `options.locale` override the result's.
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let input = super::js_json::to_json(&result)
-        .and_then(|value| result_input(&value))
-        .map_err(|e| {
-            type_error(format!(
-                "result: expected what analyze() returned ({{ orders: [...] }}), got {}: {e}",
-                describe(&result)
-            ))
-        })?;
+    let value = super::js_json::to_json(&result, INPUT).map_err(|e| match e {
+        JsonError::TooBig(_) => e.to_js("result"),
+        JsonError::NotJson(message) => not_a_result(&result, &message),
+    })?;
+    let input = result_input(&value).map_err(|message| not_a_result(&result, &message))?;
     let option = |name: &str| -> Result<Option<String>, JsValue> {
         if options.is_undefined() || options.is_null() {
             return Ok(None);

@@ -6,9 +6,11 @@
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js_error::{describe, type_error};
+use super::js_error::{describe, range_error, type_error};
+use super::js_json::to_json;
+use super::js_limits::{too_long, OPTION};
 use super::json_read::{set_policy_field, POLICY_FIELDS};
-use crate::core::{Policy, ValidPolicy};
+use crate::core::{bounds_of, Policy, ValidPolicy};
 use crate::read::Lang;
 
 /// The widget's own options, beside the policy's.
@@ -47,6 +49,15 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
             if value.is_undefined() || value.is_null() {
                 continue;
             }
+            // Measured before any copy: `now` and `locale` are read as whole strings.
+            if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+                if text.length() as usize > OPTION.characters {
+                    return Err(range_error(format!(
+                        "{key}: {}",
+                        too_long(OPTION.characters)
+                    )));
+                }
+            }
             match key.as_str() {
                 "now" => now = Some(read_now(&value)?),
                 "locale" => {
@@ -54,10 +65,10 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
                     locale_given = true;
                 }
                 _ if POLICY_FIELDS.contains(&key.as_str()) => {
-                    let json = super::js_json::to_json(&value)
-                        .map_err(|e| type_error(format!("{key}: {e}")))?;
-                    set_policy_field(&mut policy, &key, &json)
-                        .map_err(|e| type_error(format!("{key}: {}", plain_serde_message(&e))))?;
+                    let json = to_json(&value, OPTION).map_err(|e| e.to_js(&key))?;
+                    set_policy_field(&mut policy, &key, &json).map_err(|e| {
+                        type_error(format!("{key}: {}", plain_serde_message(&key, &e)))
+                    })?;
                 }
                 _ => {
                     let mut all: Vec<&str> = WIDGET_OPTIONS.to_vec();
@@ -85,12 +96,14 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
     })
 }
 
-/// serde's wording with Rust type names replaced by what a JS author would write.
-fn plain_serde_message(message: &str) -> String {
+/// serde's wording with Rust type names replaced by what a JS author would write, and a
+/// number's range the setting's own (`handlingDays`: 1 to 90), not the type's.
+fn plain_serde_message(key: &str, message: &str) -> String {
+    let (min, max) = bounds_of(key).unwrap_or((0, u32::MAX));
     message
         .replace(
             "expected u32",
-            "expected a whole number from 0 to 4294967295",
+            &format!("expected a whole number from {min} to {max}"),
         )
         .replace("expected a sequence", "expected an array")
         .replace("integer `", "number `")
