@@ -61,11 +61,13 @@ build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 	cp -r $(PKG) extension/pkg
 	cp -r $(PKG) www/pkg
 
-$(PKG)/$(CRATE).js: $(RUST_SOURCES)
+# The owner of the instance (src/api/engine-instance.js) ships beside the glue it loads.
+$(PKG)/$(CRATE).js: $(RUST_SOURCES) src/api/engine-instance.js
 	cargo build --release --target $(WASM_TARGET) --lib
 	rm -rf $(PKG).tmp && mkdir -p $(PKG).tmp
 	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG).tmp $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
 	$(WASM_OPT) -Oz --strip-debug --strip-producers $(PKG).tmp/$(CRATE)_bg.wasm -o $(PKG).tmp/$(CRATE)_bg.wasm
+	cp src/api/engine-instance.js $(PKG).tmp/
 	rm -rf $(PKG) && mv $(PKG).tmp $(PKG)
 
 # ---- test --------------------------------------------------------------------------------

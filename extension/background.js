@@ -2,11 +2,8 @@
 // toolbar badge (overdue + critical on the tab), and deadline notifications through chrome.alarms
 // (a configurable number of hours before each deadline, with snooze). Nothing leaves the browser.
 
-import init, { scanLines, describeDeadline, scanMessage } from './pkg/deadline_guard.js';
 import { loadSettings } from './settings.js';
-
-// Service workers may not use top-level await: keep the promise and await it in handlers.
-const ready = init({ module_or_path: chrome.runtime.getURL('pkg/deadline_guard_bg.wasm') });
+import { engine, ready } from './engine-worker.js';
 
 const ALARM = 'dg';
 const SNOOZE = 'dg-snooze';
@@ -14,13 +11,13 @@ const SNOOZE = 'dg-snooze';
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'scanMessage') {
     // The message guard on pages whose CSP forbids wasm in the content script.
-    ready.then(() => sendResponse(scanMessage(message.text, message.settings, message.lang)))
+    ready().then(() => sendResponse(engine.call((glue) => glue.scanMessage(message.text, message.settings, message.lang))))
       .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
     return true;
   }
   if (message?.type === 'scanLines') {
     const m = message;
-    ready.then(() => sendResponse(scanLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows))))
+    ready().then(() => sendResponse(engine.call((glue) => glue.scanLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows)))))
       .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
     return true;
   }
@@ -69,9 +66,9 @@ chrome.alarms.onAlarm.addListener(async (alarm) => {
   if (prefix !== ALARM && prefix !== SNOOZE) return;
   const settings = await loadSettings();
   if (!settings.notifications) return;
-  await ready;
+  await ready();
   const left = Math.round((Number(deadlineMs) - Date.now()) / 1000);
-  const message = left > 0 ? describeDeadline(kind, left, lang) : '';
+  const message = left > 0 ? engine.call((glue) => glue.describeDeadline(kind, left, lang)) : '';
   if (!message) return;
   const options = {
     type: 'basic',

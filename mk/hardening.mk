@@ -19,8 +19,26 @@ test-size-gate:
 test-permissions:
 	node --test tests/e2e/hardening-permissions.test.mjs
 
-test-hardening-widget: build tool-browsers
-	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs tests/e2e/hardening-widget-csv.test.mjs
+# Besides the hostile pages: the limits at the JS boundary, recovery from a trap (with the trap
+# build below) and the fuzz of the JS boundary (a fixed number of generated values; FUZZ_SEED
+# replays a run, FUZZ_VALUES changes its size).
+test-hardening-widget: build trap-pkg tool-browsers
+	node --test --test-concurrency=1 tests/e2e/hardening-widget.test.mjs tests/e2e/hardening-widget-csv.test.mjs \
+	  tests/e2e/hardening-widget-limits.test.mjs tests/e2e/hardening-widget-trap.test.mjs tests/e2e/hardening-widget-fuzz.test.mjs
+
+# The test-only build: the same crate with the `test-trap` feature, whose `testTrap` export breaks
+# the instance on purpose. Its own target folder and its own pkg folder, so nothing of it can end
+# up in pkg/, extension/ or www/ (hardening-widget-trap checks the shipped glue lacks the export).
+TRAP_TARGET := $(TARGET_DIR)/trap
+TRAP_PKG := $(TARGET_DIR)/trap-pkg
+.PHONY: trap-pkg
+trap-pkg: tool-rust tool-wasm-bindgen $(TRAP_PKG)/$(CRATE).js
+$(TRAP_PKG)/$(CRATE).js: $(RUST_SOURCES) src/api/engine-instance.js
+	cargo build --release --target $(WASM_TARGET) --lib --features test-trap --target-dir $(TRAP_TARGET)
+	rm -rf $(TRAP_PKG).tmp && mkdir -p $(TRAP_PKG).tmp
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(TRAP_PKG).tmp $(TRAP_TARGET)/$(WASM_TARGET)/release/$(CRATE).wasm
+	cp src/api/engine-instance.js $(TRAP_PKG).tmp/
+	rm -rf $(TRAP_PKG) && mv $(TRAP_PKG).tmp $(TRAP_PKG)
 
 # Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs),
 # and 10,000 orders annotated without a task over 50 ms (hardening-ext-large).

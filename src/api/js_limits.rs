@@ -135,4 +135,23 @@ mod tests {
         assert!(budget.characters(1).unwrap_err().contains("more than 5 characters"));
         assert!(Budget::new(limits).characters(usize::MAX).is_err());
     }
+
+    #[test]
+    fn the_readme_states_the_limits() {
+        let readme = include_str!("../../README.md").replace('\n', " ");
+        let input = format!(
+            "{} levels inside each other (as JSON text may), {} values and {} characters",
+            INPUT.depth,
+            group(INPUT.values),
+            group(INPUT.characters)
+        );
+        let option = format!(
+            "one option's value {} levels, {} values and {} characters",
+            OPTION.depth,
+            group(OPTION.values),
+            group(OPTION.characters)
+        );
+        assert!(readme.contains(&input), "README.md lacks: {input}");
+        assert!(readme.contains(&option), "README.md lacks: {option}");
+    }
 }

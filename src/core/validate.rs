@@ -419,6 +419,23 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_settings_table_says_each_bound() {
+        let readme = include_str!("../../README.md");
+        let row = |name: &str| {
+            readme
+                .lines()
+                .find(|line| line.starts_with(&format!("| `{name}` |")))
+                .unwrap_or_else(|| panic!("README.md has no settings row for {name}"))
+        };
+        for &(name, min, max, unit) in BOUNDS {
+            let bound = format!("{min}–{max} {unit}");
+            assert!(row(name).contains(&bound), "README row of {name} lacks {bound}");
+        }
+        assert!(row("holidays").contains(&format!("at most {MAX_HOLIDAYS} ")));
+        assert!(row("extensions").contains(&format!("at most {MAX_EXTENSIONS} windows")));
+    }
+
+    #[test]
     fn a_long_name_is_cut_in_the_message() {
         let name = "Z".repeat(100_000);
         let errors = errors_of(Policy {
