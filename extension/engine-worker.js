@@ -16,8 +16,8 @@ export const engine = engineInstance({
     return COPIES[n];
   },
   wasm: chrome.runtime.getURL('pkg/deadline_guard_bg.wasm'),
+  // The call that broke the instance reports it in its answer to the content script.
   restarts: COPIES.length - 1,
-  onBroken: (error) => console.warn('[Deadline Guard]', error.message),
 });
 
 /** Resolves when the engine is usable; service workers may not await at the top level. */

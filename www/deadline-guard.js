@@ -12,9 +12,8 @@
 // (pkg/engine-instance.js).
 import { engineInstance } from './pkg/engine-instance.js';
 
-const engine = engineInstance({
-  onBroken: (error) => console.warn(error.message),
-});
+// The call that broke the instance reports it (it throws); nothing is logged besides.
+const engine = engineInstance();
 
 /** Loads the wasm once; resolves when the functions below are usable (again, after a restart). */
 export function ready() {

@@ -10,6 +10,9 @@
 // import dynamically, imports a few copies statically). The next copy is loaded ahead, so the
 // instance is replaced synchronously, before the failing call returns: the very next call works.
 
+/** Restarts are counted over this long: input that breaks every instance must not loop. */
+const RESTART_WINDOW_MS = 10 * 60_000;
+
 /** The n-th copy of the glue beside this file, by dynamic import (not in a service worker). */
 const importedCopy = (n) => import(new URL(`./deadline_guard.js${n ? `?instance=${n}` : ''}`, import.meta.url));
 
@@ -18,8 +21,9 @@ const importedCopy = (n) => import(new URL(`./deadline_guard.js${n ? `?instance=
  *           onBroken?: (error: Error) => void, restarts?: number }} how
  *   `copies(n)`: the n-th copy of the glue module, not initialised (rejects when there is none);
  *   `wasm`: the wasm file's address; `onBroken(error)`: told once for each instance that broke,
- *   after its replacement is in place (or failed to come); `restarts`: how many times at most,
- *   so that input which breaks every instance (a page rescanned after each restart) cannot loop.
+ *   after its replacement is in place (or failed to come); `restarts`: how many times at most in
+ *   ten minutes, so that input which breaks every instance (a page rescanned after each restart)
+ *   cannot loop.
  */
 export function engineInstance({
   copies = importedCopy,
@@ -32,7 +36,9 @@ export function engineInstance({
   let spare = null; // the next copy of the glue, loaded ahead
   let generation = -1;
   let loading = null;
+  let spareLoading = Promise.resolve();
   let given = null; // the Error of the last break once no restart is left
+  const breaks = []; // when the last instances broke, to cap restarts in a window of time
 
   async function compile() {
     const response = await fetch(wasm);
@@ -46,12 +52,15 @@ export function engineInstance({
     current = { glue, mark: glue.engineStackMark(), generation };
     spare = null;
     // Loaded ahead, so a break is mended without waiting; no spare is no error until one is needed.
-    copies(generation + 1).then((next) => { spare = next; }, () => {});
+    spareLoading = copies(generation + 1).then((next) => { spare = next; }, () => {});
   }
 
-  /** Resolves when an instance is usable; after a failed load, a later call tries again. */
+  /**
+   * Resolves when an instance is usable and the spare copy is loaded; after a failed load, a later
+   * call tries again.
+   */
   function ready() {
-    if (current) return Promise.resolve();
+    if (current) return spareLoading;
     if (given) return Promise.reject(given);
     if (!loading) {
       loading = (async () => {
@@ -59,6 +68,7 @@ export function engineInstance({
         const glue = spare ?? await copies(generation + 1);
         await glue.default({ module_or_path: module });
         adopt(glue);
+        await spareLoading;
       })().finally(() => { loading = null; });
     }
     return loading;
@@ -79,9 +89,12 @@ export function engineInstance({
     const stopped = new Error(`Deadline Guard's engine stopped (${cause?.name ?? 'Error'}: ${cause?.message ?? cause}); `
       + 'it was restarted, so the next call runs on a fresh one', { cause });
     current = null;
-    if (generation >= restarts) {
+    const now = Date.now();
+    breaks.push(now);
+    while (breaks[0] < now - RESTART_WINDOW_MS) breaks.shift();
+    if (breaks.length > restarts) {
       stopped.message = `Deadline Guard's engine stopped (${cause?.name ?? 'Error'}: ${cause?.message ?? cause}) `
-        + `after ${restarts} restarts; it stays off until the page is loaded again`;
+        + `after ${restarts} restarts in ${RESTART_WINDOW_MS / 60_000} minutes; it stays off until the page is loaded again`;
       given = stopped;
       onBroken(stopped);
       return stopped;
@@ -116,7 +129,10 @@ export function engineInstance({
      */
     call(use) {
       if (given) throw given;
-      if (!current) throw new Error('Deadline Guard is not loaded yet: await ready() first');
+      if (!current) {
+        throw new Error(generation < 0 ? 'Deadline Guard is not loaded yet: await ready() first'
+          : 'Deadline Guard\'s engine is being restarted: await ready() first');
+      }
       const at = current;
       try {
         return use(at.glue);

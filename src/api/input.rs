@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use serde_json::{Map, Value};
 use js_sys::JsString;
+use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::extras::{self, Extras};

@@ -13,25 +13,47 @@ pub fn engine_stack_mark() -> usize {
     std::hint::black_box(&mark) as *const u8 as usize
 }
 
-/// Breaks the instance on purpose, so tests can prove the JS layer recovers from a trap no
-/// input is known to cause: `"unreachable"` traps at once, `"overflow"` recurses until the shadow
-/// stack runs out (what a value nested 100,000 levels deep once did). Never in a release build:
-/// the `test-trap` feature is off there, and a test checks the shipped glue lacks this export.
+/// Breaks the instance on purpose when a test asked for it, so tests can prove the JS layer
+/// recovers from a trap no input is known to cause. A test asks by setting
+/// `globalThis.__dgTestTrap` (the worker) or the page's `data-dg-test-trap` attribute (the widget,
+/// the content script) to `"unreachable"` (a trap at once) or `"overflow"` (recursion until the
+/// shadow stack runs out, as a value nested 100,000 levels deep once did); the request is removed
+/// first, so the fresh instance does not break again. Only with the `test-trap` feature, which
+/// `make build` never turns on (hardening-widget-trap checks the shipped wasm).
 #[cfg(feature = "test-trap")]
-#[wasm_bindgen(js_name = testTrap)]
-pub fn test_trap(kind: &str) -> u64 {
-    match kind {
-        "overflow" => deeper(0),
-        _ => unreachable_trap(),
+pub(crate) fn trap_if_asked() {
+    let global = js_sys::global();
+    let key = JsValue::from_str("__dgTestTrap");
+    let asked = js_sys::Reflect::get(&global, &key)
+        .ok()
+        .and_then(|kind| kind.as_string());
+    let kind = match asked {
+        Some(kind) => {
+            let _ = js_sys::Reflect::set(&global, &key, &JsValue::UNDEFINED);
+            Some(kind)
+        }
+        None => web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+            .and_then(|root| {
+                let kind = root.get_attribute("data-dg-test-trap")?;
+                let _ = root.remove_attribute("data-dg-test-trap");
+                Some(kind)
+            }),
+    };
+    match kind.as_deref() {
+        Some("overflow") => {
+            std::hint::black_box(deeper(0));
+        }
+        Some("unreachable") => unreachable_trap(),
+        _ => {}
     }
 }
 
 #[cfg(feature = "test-trap")]
-fn unreachable_trap() -> u64 {
+fn unreachable_trap() {
     #[cfg(target_arch = "wasm32")]
     core::arch::wasm32::unreachable();
-    #[cfg(not(target_arch = "wasm32"))]
-    std::process::abort();
 }
 
 #[cfg(feature = "test-trap")]

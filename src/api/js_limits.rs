@@ -85,10 +85,7 @@ impl Budget {
 
 /// The message for text longer than `limit` characters.
 pub(crate) fn too_long(limit: usize) -> String {
-    format!(
-        "holds more than {} characters of text in all",
-        group(limit)
-    )
+    format!("holds more than {} characters of text in all", group(limit))
 }
 
 /// `n` with thousands separators, as a person reads a limit.
@@ -124,15 +121,24 @@ mod tests {
         };
         let mut budget = Budget::new(limits);
         assert!(budget.value_at(2).is_ok());
-        assert!(budget.value_at(3).unwrap_err().contains("deeper than 2 levels"));
+        assert!(budget
+            .value_at(3)
+            .unwrap_err()
+            .contains("deeper than 2 levels"));
         let mut budget = Budget::new(limits);
         for _ in 0..3 {
             budget.value_at(0).unwrap();
         }
-        assert!(budget.value_at(0).unwrap_err().contains("more than 3 values"));
+        assert!(budget
+            .value_at(0)
+            .unwrap_err()
+            .contains("more than 3 values"));
         let mut budget = Budget::new(limits);
         budget.characters(5).unwrap();
-        assert!(budget.characters(1).unwrap_err().contains("more than 5 characters"));
+        assert!(budget
+            .characters(1)
+            .unwrap_err()
+            .contains("more than 5 characters"));
         assert!(Budget::new(limits).characters(usize::MAX).is_err());
     }
 

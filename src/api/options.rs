@@ -30,6 +30,8 @@ pub(crate) struct WidgetOptions {
 
 /// Reads `options` (an object, `undefined` or `null`); unset and `undefined` options keep their defaults.
 pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> {
+    #[cfg(feature = "test-trap")]
+    super::instance::trap_if_asked();
     let mut now = None;
     let mut lang = Lang::En;
     let mut locale_given = false;

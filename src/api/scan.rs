@@ -89,6 +89,8 @@ pub fn scan_lines(
     now_ms: f64,
     rows: bool,
 ) -> String {
+    #[cfg(feature = "test-trap")]
+    super::instance::trap_if_asked();
     let mut snapshot = Snapshot {
         lang: lang.to_string(),
         url: url.to_string(),

@@ -183,10 +183,7 @@ impl Policy {
         if self.holidays.len() > MAX_HOLIDAYS {
             errors.push(error(
                 "holidays",
-                format!(
-                    "at most {MAX_HOLIDAYS} dates, not {}",
-                    self.holidays.len()
-                ),
+                format!("at most {MAX_HOLIDAYS} dates, not {}", self.holidays.len()),
             ));
         }
         if self.extensions.len() > MAX_EXTENSIONS {
@@ -429,7 +426,10 @@ mod tests {
         };
         for &(name, min, max, unit) in BOUNDS {
             let bound = format!("{min}–{max} {unit}");
-            assert!(row(name).contains(&bound), "README row of {name} lacks {bound}");
+            assert!(
+                row(name).contains(&bound),
+                "README row of {name} lacks {bound}"
+            );
         }
         assert!(row("holidays").contains(&format!("at most {MAX_HOLIDAYS} ")));
         assert!(row("extensions").contains(&format!("at most {MAX_EXTENSIONS} windows")));
