@@ -114,6 +114,9 @@ export function scan(root = document, options = {}) {
   if (!element || element.nodeType !== 1) {
     throw new TypeError('root: expected a Document or an Element');
   }
+  if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError('options: expected an object such as { now, locale, badges }');
+  }
   const { badges = false, overlay, ...rest } = options ?? {};
   if (overlay) {
     throw new TypeError('overlay: the widget has no overlay; show the result in <deadline-guard-orders> instead');

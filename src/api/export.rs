@@ -71,7 +71,7 @@ fn not_a_result(result: &JsValue, problem: &str) -> JsValue {
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
     let value = super::js_json::to_json(&result, INPUT).map_err(|e| match e {
-        JsonError::TooBig(_) => e.to_js("result"),
+        JsonError::TooBig(_) | JsonError::Thrown(_) => e.to_js("result"),
         JsonError::NotJson(message) => not_a_result(&result, &message),
     })?;
     let input = result_input(&value).map_err(|message| not_a_result(&result, &message))?;

@@ -34,7 +34,7 @@ pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(flag) = value.as_bool() {
         return format!("{flag}");
     }
-    if js_sys::Array::is_array(value) {
+    if super::js_json::is_array(value).unwrap_or(false) {
         return "an array".into();
     }
     if value.is_function() {

@@ -8,10 +8,11 @@
 //! other numbers floats, plain objects and `Map`s (string keys) objects, arrays arrays; within
 //! the `Limits` of `js_limits`, or a `RangeError` saying which one was passed.
 
-use js_sys::{Array, JsString, Map as JsMap, Number, Object};
+use js_sys::{Array, JsString, Map as JsMap, Number, Reflect};
 use serde::Serialize;
 use serde_json::{Map, Number as JsonNumber, Value};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::js_error::{range_error, type_error};
 use super::js_limits::{Budget, Limits};
@@ -23,6 +24,8 @@ pub(crate) enum JsonError {
     NotJson(String),
     /// It is deeper or bigger than `Limits` allow: a `RangeError`.
     TooBig(String),
+    /// Reading it threw (a getter, a `Proxy`): that exception, passed on unchanged.
+    Thrown(JsValue),
 }
 
 impl JsonError {
@@ -31,6 +34,7 @@ impl JsonError {
         match self {
             JsonError::NotJson(message) => type_error(format!("{what}: {message}")),
             JsonError::TooBig(message) => range_error(format!("{what}: {message}")),
+            JsonError::Thrown(exception) => exception.clone(),
         }
     }
 }
@@ -73,66 +77,66 @@ fn to_json_at(value: &JsValue, depth: usize, budget: &mut Budget) -> Result<Valu
             .map_err(JsonError::TooBig)?;
         return Ok(Value::String(text.into()));
     }
-    if Array::is_array(value) {
-        let array: &Array = value.unchecked_ref();
+    if is_array(value).map_err(JsonError::Thrown)? {
         // Counted before the walk: a sparse `new Array(1e9)` has a billion holes to visit.
-        budget
-            .room_for(array.length() as usize)
-            .map_err(JsonError::TooBig)?;
+        let length = Reflect::get(value, &"length".into())
+            .map_err(JsonError::Thrown)?
+            .as_f64()
+            .unwrap_or(0.0) as usize;
+        budget.room_for(length).map_err(JsonError::TooBig)?;
         let mut items = Vec::new();
-        for item in array.iter() {
+        for index in 0..length {
+            let item = Reflect::get_u32(value, index as u32).map_err(JsonError::Thrown)?;
             items.push(to_json_at(&item, depth + 1, budget)?);
         }
         return Ok(Value::Array(items));
     }
-    if let Some(map) = value.dyn_ref::<JsMap>() {
-        let mut object = Map::new();
-        let mut failure = None;
-        map.for_each(&mut |item, key| {
-            if failure.is_some() {
-                return;
-            }
-            let Some(key) = key.dyn_ref::<JsString>() else {
-                failure = Some(JsonError::NotJson(
-                    "invalid type: a Map key that is not a string, expected a string".to_string(),
-                ));
-                return;
-            };
-            let read = budget
-                .characters(key.length() as usize)
-                .map_err(JsonError::TooBig)
-                .and_then(|()| to_json_at(&item, depth + 1, budget));
-            match read {
-                Ok(item) => {
-                    object.insert(key.into(), item);
-                }
-                Err(error) => failure = Some(error),
-            }
-        });
-        return failure.map_or(Ok(Value::Object(object)), Err);
-    }
-    if value.is_object() && !is_iterable(value) {
-        let mut object = Map::new();
-        let entries = Object::entries(value.unchecked_ref());
+    let pairs = if value.dyn_ref::<JsMap>().is_some() {
+        map_entries(value)
+    } else if value.is_object() && !is_iterable(value) {
+        entries(value)
+    } else {
+        return Err(JsonError::NotJson(format!(
+            "invalid type: {}, expected any valid JSON value",
+            kind_of(value)
+        )));
+    };
+    let pairs = pairs.map_err(JsonError::Thrown)?;
+    budget
+        .room_for(pairs.length() as usize)
+        .map_err(JsonError::TooBig)?;
+    let mut object = Map::new();
+    for pair in pairs.iter() {
+        let pair: Array = pair.unchecked_into();
+        let key = pair.get(0);
+        let Some(key) = key.dyn_ref::<JsString>() else {
+            return Err(JsonError::NotJson(
+                "invalid type: a Map key that is not a string, expected a string".to_string(),
+            ));
+        };
         budget
-            .room_for(entries.length() as usize)
+            .characters(key.length() as usize)
             .map_err(JsonError::TooBig)?;
-        for entry in entries.iter() {
-            let pair: Array = entry.unchecked_into();
-            let key = pair.get(0);
-            let key = key.dyn_ref::<JsString>();
-            budget
-                .characters(key.map_or(0, |key| key.length() as usize))
-                .map_err(JsonError::TooBig)?;
-            let key = key.map(String::from).unwrap_or_default();
-            object.insert(key, to_json_at(&pair.get(1), depth + 1, budget)?);
-        }
-        return Ok(Value::Object(object));
+        object.insert(key.into(), to_json_at(&pair.get(1), depth + 1, budget)?);
     }
-    Err(JsonError::NotJson(format!(
-        "invalid type: {}, expected any valid JSON value",
-        kind_of(value)
-    )))
+    Ok(Value::Object(object))
+}
+
+// Every step into a JS value that may run the page's code (a getter, a `Proxy` trap) is caught
+// here: an exception thrown through wasm frames would leave the instance's stack pointer behind.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    pub(crate) fn entries(value: &JsValue) -> Result<Array, JsValue>;
+    /// A value that may be a `Date` (or a `Proxy` of one).
+    pub(crate) type MaybeDate;
+    #[wasm_bindgen(method, js_name = getTime, catch)]
+    pub(crate) fn get_time(this: &MaybeDate) -> Result<f64, JsValue>;
+    /// `[key, value]` pairs of a `Map`, by its iterator.
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    fn map_entries(value: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// A plain JS object (no `Map`s, `null` for missing values) holding `value`, as JSON would give.

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::js_error::{describe, range_error, type_error};
-use super::js_json::to_json;
+use super::js_json::{entries, is_array, to_json, MaybeDate};
 use super::js_limits::{too_long, OPTION};
 use super::json_read::{set_policy_field, POLICY_FIELDS};
 use crate::core::{bounds_of, Policy, ValidPolicy};
@@ -37,16 +37,16 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
     let mut locale_given = false;
     let mut policy = Policy::default();
     if !options.is_undefined() && !options.is_null() {
-        if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+        if !options.is_object() || is_array(options)? || options.is_function() {
             return Err(type_error(format!(
                 "options: expected an object such as {{ now, locale, handlingDays }}, got {}",
                 describe(options)
             )));
         }
-        let entries = js_sys::Object::entries(options.unchecked_ref());
+        let entries = entries(options)?;
         for entry in entries.iter() {
             let pair: js_sys::Array = entry.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
+            let key = option_name(&pair.get(0));
             let value = pair.get(1);
             if value.is_undefined() || value.is_null() {
                 continue;
@@ -98,6 +98,22 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
     })
 }
 
+/// An option's name as a message shows it: a long one (no option is) cut to its start, an
+/// empty one as `""`.
+fn option_name(key: &JsValue) -> String {
+    let Some(key) = key.dyn_ref::<js_sys::JsString>() else {
+        return String::new();
+    };
+    if key.length() == 0 {
+        return "\"\"".into();
+    }
+    if key.length() <= 40 {
+        return key.into();
+    }
+    let head: String = key.slice(0, 40).into();
+    format!("{head}…")
+}
+
 /// serde's wording with Rust type names replaced by what a JS author would write, and a
 /// number's range the setting's own (`handlingDays`: 1 to 90), not the type's.
 fn plain_serde_message(key: &str, message: &str) -> String {
@@ -115,8 +131,8 @@ fn plain_serde_message(key: &str, message: &str) -> String {
 
 /// `now`: a `Date`, an ISO 8601 string with a zone (`Z` or an offset), or milliseconds since 1970.
 pub(crate) fn read_now(value: &JsValue) -> Result<DateTime<Utc>, JsValue> {
-    let millis = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        date.get_time()
+    let millis = if value.dyn_ref::<js_sys::Date>().is_some() {
+        value.unchecked_ref::<MaybeDate>().get_time()?
     } else if let Some(text) = value.as_string() {
         // The crate's reader of chrono's `FromStr` forms (RFC 3339 and the spellings around it).
         return crate::core::iso_time::parse_instant(text.trim())
