@@ -12,13 +12,13 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'scanMessage') {
     // The message guard on pages whose CSP forbids wasm in the content script.
     ready().then(() => sendResponse(engine.call((glue) => glue.scanMessage(message.text, message.settings, message.lang))))
-      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
+      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}`, restarted: error?.restarted === true })));
     return true;
   }
   if (message?.type === 'scanLines') {
     const m = message;
     ready().then(() => sendResponse(engine.call((glue) => glue.scanLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows)))))
-      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
+      .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}`, restarted: error?.restarted === true })));
     return true;
   }
   if (message?.type === 'summary' && sender.tab?.id != null) {

@@ -1,4 +1,5 @@
-# Hardening (issue 7): the size gate, the hostile-page / fault suites and the privacy check.
+# Hardening (issues 7 and 19): the size gate, the hostile-page / fault suites, the limits and trap
+# recovery at the JS boundary and its fuzz, and the privacy check.
 .PHONY: test-size test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
 TEST_STEPS += test-size-ceiling test-size-gate test-permissions test-hardening-widget test-hardening-ext test-privacy
 
@@ -41,10 +42,12 @@ $(TRAP_PKG)/$(CRATE).js: $(RUST_SOURCES) src/api/engine-instance.js
 	rm -rf $(TRAP_PKG) && mv $(TRAP_PKG).tmp $(TRAP_PKG)
 
 # Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs),
-# and 10,000 orders annotated without a task over 50 ms (hardening-ext-large).
-test-hardening-ext: ext-unpacked tool-browsers
+# 10,000 orders annotated without a task over 50 ms (hardening-ext-large), and recovery from a trap
+# in the content script's and the worker's instance (hardening-ext-trap, with the trap build).
+test-hardening-ext: ext-unpacked trap-pkg tool-browsers
 	TZ=America/Los_Angeles node --test --test-concurrency=1 tests/e2e/hardening-ext-pages.test.mjs tests/e2e/hardening-ext-faults.test.mjs \
-	  tests/e2e/hardening-ext-state.test.mjs tests/e2e/hardening-ext-frame.test.mjs tests/e2e/hardening-ext-large.test.mjs
+	  tests/e2e/hardening-ext-state.test.mjs tests/e2e/hardening-ext-frame.test.mjs tests/e2e/hardening-ext-large.test.mjs \
+	  tests/e2e/hardening-ext-trap.test.mjs
 
 # Privacy across the whole e2e suite: every node process of `make test` preloads the hook, which
 # logs each browser request of a test file to DG_REQUEST_LOG; test-privacy runs after every other

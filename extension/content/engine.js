@@ -60,7 +60,10 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime, { onRe
       scanLines: async (lang, url, lines, options, now, rows) => {
         const answer = await runtime.sendMessage({ type: 'scanLines', lang, url, lines, options, now, rows });
         if (typeof answer !== 'string') throw new Error('no answer from the background worker');
-        return JSON.parse(answer);
+        const result = JSON.parse(answer);
+        // The worker's instance broke on this call and was replaced: the page is scanned again.
+        if (result.restarted) onRestart(new Error(result.error));
+        return result;
       },
       PageScan: null,
       // The message guard (features/message-guard.js): the worker answers the report or { error }.

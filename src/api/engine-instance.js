@@ -99,6 +99,8 @@ export function engineInstance({
       onBroken(stopped);
       return stopped;
     }
+    // Told to whoever reports it (the worker, in its answer): a fresh instance is coming.
+    stopped.restarted = true;
     if (spare && module) {
       try {
         spare.initSync({ module });
