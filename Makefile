@@ -56,18 +56,19 @@ tool-browsers:
 # ---- build -------------------------------------------------------------------------------
 RUST_SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
+# The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder.
 build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 	rm -rf extension/pkg www/pkg
 	cp -r $(PKG) extension/pkg
 	cp -r $(PKG) www/pkg
+	cp src/api/engine-instance.js extension/engine-instance.js
+	cp src/api/engine-instance.js www/engine-instance.js
 
-# The owner of the instance (src/api/engine-instance.js) ships beside the glue it loads.
-$(PKG)/$(CRATE).js: $(RUST_SOURCES) src/api/engine-instance.js
+$(PKG)/$(CRATE).js: $(RUST_SOURCES)
 	cargo build --release --target $(WASM_TARGET) --lib
 	rm -rf $(PKG).tmp && mkdir -p $(PKG).tmp
 	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG).tmp $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
 	$(WASM_OPT) -Oz --strip-debug --strip-producers $(PKG).tmp/$(CRATE)_bg.wasm -o $(PKG).tmp/$(CRATE)_bg.wasm
-	cp src/api/engine-instance.js $(PKG).tmp/
 	rm -rf $(PKG) && mv $(PKG).tmp $(PKG)
 
 # ---- test --------------------------------------------------------------------------------
@@ -92,4 +93,4 @@ bench:
 demo: build $(DEMO_STEPS)
 
 clean:
-	rm -rf target $(PKG) extension/pkg www/pkg dist
+	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js dist

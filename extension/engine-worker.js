@@ -1,4 +1,4 @@
-// The background worker's wasm instance (pkg/engine-instance.js), replaced when a call breaks it.
+// The background worker's wasm instance (engine-instance.js), replaced when a call breaks it.
 // A service worker may not import dynamically, so the copies of the glue that restarts need are
 // imported here, statically: three restarts in one life of the worker, which the browser ends
 // after half a minute without events (the next event starts a fresh one with all four).
@@ -6,7 +6,7 @@ import * as copy0 from './pkg/deadline_guard.js';
 import * as copy1 from './pkg/deadline_guard.js?instance=1';
 import * as copy2 from './pkg/deadline_guard.js?instance=2';
 import * as copy3 from './pkg/deadline_guard.js?instance=3';
-import { engineInstance } from './pkg/engine-instance.js';
+import { engineInstance } from './engine-instance.js';
 
 const COPIES = [copy0, copy1, copy2, copy3];
 

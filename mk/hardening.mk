@@ -34,11 +34,10 @@ TRAP_TARGET := $(TARGET_DIR)/trap
 TRAP_PKG := $(TARGET_DIR)/trap-pkg
 .PHONY: trap-pkg
 trap-pkg: tool-rust tool-wasm-bindgen $(TRAP_PKG)/$(CRATE).js
-$(TRAP_PKG)/$(CRATE).js: $(RUST_SOURCES) src/api/engine-instance.js
+$(TRAP_PKG)/$(CRATE).js: $(RUST_SOURCES)
 	cargo build --release --target $(WASM_TARGET) --lib --features test-trap --target-dir $(TRAP_TARGET)
 	rm -rf $(TRAP_PKG).tmp && mkdir -p $(TRAP_PKG).tmp
 	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(TRAP_PKG).tmp $(TRAP_TARGET)/$(WASM_TARGET)/release/$(CRATE).wasm
-	cp src/api/engine-instance.js $(TRAP_PKG).tmp/
 	rm -rf $(TRAP_PKG) && mv $(TRAP_PKG).tmp $(TRAP_PKG)
 
 # Hostile pages and faults against the extension's TEST build (its harness, tests/e2e/harness.mjs),

@@ -9,8 +9,8 @@
 //
 // A value no limit foresaw may still break the wasm instance (a trap): the call that broke it
 // throws an Error saying so, the instance is replaced at once, and the next call works
-// (pkg/engine-instance.js).
-import { engineInstance } from './pkg/engine-instance.js';
+// (engine-instance.js).
+import { engineInstance } from './engine-instance.js';
 
 // The call that broke the instance reports it (it throws); nothing is logged besides.
 const engine = engineInstance();

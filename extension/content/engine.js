@@ -12,7 +12,7 @@ export function localEngine(glue, mode = 'local') {
 }
 
 /**
- * The engine over an owned instance (pkg/engine-instance.js): a call that breaks the instance
+ * The engine over an owned instance (engine-instance.js): a call that breaks the instance
  * throws an Error saying so, and the next call runs on a fresh instance.
  */
 function instanceEngine(instance, mode = 'local') {
@@ -48,7 +48,7 @@ function instanceEngine(instance, mode = 'local') {
  */
 export async function connectEngine(runtime = globalThis.chrome?.runtime, { onRestart = () => {} } = {}) {
   try {
-    const { engineInstance } = await import(runtime.getURL('pkg/engine-instance.js'));
+    const { engineInstance } = await import(runtime.getURL('engine-instance.js'));
     const instance = engineInstance({ onBroken: onRestart });
     await instance.ready();
     return instanceEngine(instance);

@@ -1,6 +1,6 @@
 // The one wasm instance of the engine, replaced by a fresh one when it breaks. Shared by the widget
 // (www/deadline-guard.js), the content script (extension/content/engine.js) and the background
-// worker: `make build` copies this file into pkg/ beside the glue.
+// worker: `make build` copies this file beside each pkg/ folder (www/, extension/).
 //
 // A wasm trap (an out-of-bounds access, `unreachable`, a stack overflow) or a JS exception thrown
 // through wasm frames leaves the instance's shadow stack pointer wherever it was: every later call
@@ -13,8 +13,8 @@
 /** Restarts are counted over this long: input that breaks every instance must not loop. */
 const RESTART_WINDOW_MS = 10 * 60_000;
 
-/** The n-th copy of the glue beside this file, by dynamic import (not in a service worker). */
-const importedCopy = (n) => import(new URL(`./deadline_guard.js${n ? `?instance=${n}` : ''}`, import.meta.url));
+/** The n-th copy of the glue in pkg/ beside this file, by dynamic import (not in a service worker). */
+const importedCopy = (n) => import(new URL(`./pkg/deadline_guard.js${n ? `?instance=${n}` : ''}`, import.meta.url));
 
 /**
  * @param {{ copies?: (n: number) => Promise<object>, wasm?: URL | string,
@@ -27,7 +27,7 @@ const importedCopy = (n) => import(new URL(`./deadline_guard.js${n ? `?instance=
  */
 export function engineInstance({
   copies = importedCopy,
-  wasm = new URL('./deadline_guard_bg.wasm', import.meta.url),
+  wasm = new URL('./pkg/deadline_guard_bg.wasm', import.meta.url),
   onBroken = () => {},
   restarts = 5,
 } = {}) {
