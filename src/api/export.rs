@@ -3,16 +3,16 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::js_error::{describe, type_error};
+use super::js_error::{describe, range_error, type_error};
 use super::js_json::JsonError;
-use super::js_limits::INPUT;
+use super::js_limits::{too_long, INPUT, OPTION};
 use super::json_read::{
     boolean, i64_value, instant, list, missing_field, object, optional, status, string, variant,
     Read, HINTS, KINDS, REASONS, RISKS, SOURCES,
 };
 use super::wording;
 use crate::core::export::to_csv as write_csv;
-use crate::core::{parse_time_zone, AnalyzedOrder};
+use crate::core::{parse_time_zone, shown, AnalyzedOrder};
 use crate::read::Lang;
 
 /// What `toCsv` reads of an `analyze` result.
@@ -83,6 +83,15 @@ pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
+        // Measured before the copy: a name is short, the string may not be.
+        if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+            if text.length() as usize > OPTION.characters {
+                return Err(range_error(format!(
+                    "{name}: {}",
+                    too_long(OPTION.characters)
+                )));
+            }
+        }
         value.as_string().map(Some).ok_or_else(|| {
             type_error(format!(
                 "{name}: expected a string, got {}",
@@ -93,8 +102,12 @@ pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
     let zone_name = option("sellerTimeZone")?
         .or(input.seller_time_zone)
         .unwrap_or_else(|| "America/Los_Angeles".to_string());
-    let zone = parse_time_zone(&zone_name)
-        .ok_or_else(|| type_error(format!("sellerTimeZone: unknown time zone \"{zone_name}\"")))?;
+    let zone = parse_time_zone(&zone_name).ok_or_else(|| {
+        type_error(format!(
+            "sellerTimeZone: unknown time zone {}",
+            shown(&zone_name)
+        ))
+    })?;
     let lang = option("locale")?
         .or(input.locale)
         .and_then(|tag| Lang::from_tag(&tag))

@@ -33,6 +33,27 @@ pub(crate) const OPTION: Limits = Limits {
     characters: 1024 * 1024,
 };
 
+/// A page snapshot's lines (`scanLines`, in the content script or in a message to the worker),
+/// in bytes: Chrome carries no message over 64 MiB anyway.
+pub(crate) const SNAPSHOT_BYTES: usize = 64 * 1024 * 1024;
+
+/// A message being typed (`scanMessage`), in bytes: a chat message is a few hundred.
+pub(crate) const MESSAGE_BYTES: usize = 1024 * 1024;
+
+/// Settings or scan options as JSON text, in bytes (stored settings are a few kilobytes).
+pub(crate) const SETTINGS_BYTES: usize = 1024 * 1024;
+
+/// `Err` naming `what` when `text` is longer than `limit` bytes.
+pub(crate) fn within_bytes(what: &str, text: &str, limit: usize) -> Result<(), String> {
+    if text.len() > limit {
+        return Err(format!(
+            "{what}: holds more than {} bytes of text",
+            group(limit)
+        ));
+    }
+    Ok(())
+}
+
 /// What is left of the limits while a value is read.
 #[derive(Debug)]
 pub(crate) struct Budget {
@@ -140,6 +161,15 @@ mod tests {
             .unwrap_err()
             .contains("more than 5 characters"));
         assert!(Budget::new(limits).characters(usize::MAX).is_err());
+    }
+
+    #[test]
+    fn text_past_its_byte_limit_is_refused_by_name() {
+        assert!(within_bytes("lines", "abc", 3).is_ok());
+        assert_eq!(
+            within_bytes("lines", "abcd", 3).unwrap_err(),
+            "lines: holds more than 3 bytes of text"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
 use crate::read::page::{self, ScanSetup, Snapshot};
@@ -91,6 +92,11 @@ pub fn scan_lines(
 ) -> String {
     #[cfg(feature = "test-trap")]
     super::instance::trap_if_asked();
+    if let Err(e) = within_bytes("lines", lines, SNAPSHOT_BYTES)
+        .and_then(|()| within_bytes("options", options_json, SETTINGS_BYTES))
+    {
+        return error_json(e);
+    }
     let mut snapshot = Snapshot {
         lang: lang.to_string(),
         url: url.to_string(),
@@ -215,6 +221,22 @@ mod tests {
 
     fn policy_of(json: &str) -> Read<Policy> {
         scan_options(json).map(|o| o.policy.unwrap_or_default())
+    }
+
+    #[test]
+    fn a_snapshot_or_options_past_their_size_are_refused_by_name() {
+        let huge = "x".repeat(SNAPSHOT_BYTES + 1);
+        let answer = scan_lines("en", "https://x", &huge, "{}", 0.0, false);
+        assert_eq!(
+            answer,
+            r#"{"error":"lines: holds more than 67,108,864 bytes of text"}"#
+        );
+        let options = format!("{{\"lang\": \"{}\"}}", "x".repeat(SETTINGS_BYTES));
+        let answer = scan_lines("en", "https://x", "", &options, 0.0, false);
+        assert!(
+            answer.contains("options: holds more than 1,048,576 bytes"),
+            "{answer}"
+        );
     }
 
     #[test]

@@ -5,14 +5,14 @@
 // documented shape or throws a clear error (a TypeError or RangeError naming what was wrong, in a
 // message of reasonable length, or the value's own exception), and the next ordinary call works.
 //
-// A fixed number of calls (FUZZ_VALUES, default 5,000: about 20 s), from a seeded generator: the seed is
+// A fixed number of calls (FUZZ_VALUES, default 8,000: about 20 s), from a seeded generator: the seed is
 // printed, and FUZZ_SEED=<seed> replays a run exactly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, pageWith, moduleReady, SAMPLE_NOW } from './widget-harness.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32));
-const VALUES = Number(process.env.FUZZ_VALUES ?? 5000);
+const VALUES = Number(process.env.FUZZ_VALUES ?? 8000);
 const CHUNK = 100;
 
 let harness;
