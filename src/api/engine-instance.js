@@ -39,6 +39,7 @@ export function engineInstance({
   let spareLoading = Promise.resolve();
   let given = null; // the Error of the last break once no restart is left
   const breaks = []; // when the last instances broke, to cap restarts in a window of time
+  let depth = 0; // calls under way: page code run by a call (a custom element's callback) may call again
 
   async function compile() {
     const response = await fetch(wasm);
@@ -77,6 +78,8 @@ export function engineInstance({
   /** Whether the instance can no longer be trusted after `error` was thrown out of it. */
   function broken(error) {
     if (error instanceof WebAssembly.RuntimeError) return true;
+    // Inside an outer call the stack stands lower by that call's frames: only the outermost can tell.
+    if (depth > 1) return false;
     try {
       return current.glue.engineStackMark() !== current.mark;
     } catch {
@@ -136,11 +139,14 @@ export function engineInstance({
           : 'Deadline Guard\'s engine is being restarted: await ready() first');
       }
       const at = current;
+      depth += 1;
       try {
         return use(at.glue);
       } catch (error) {
         if (current !== at || !broken(error)) throw error;
         throw replace(error);
+      } finally {
+        depth -= 1;
       }
     },
   };
