@@ -3,8 +3,8 @@
 // worker: `make build` copies this file beside each pkg/ folder (www/, extension/).
 //
 // A wasm trap (an out-of-bounds access, `unreachable`, a stack overflow) or a JS exception thrown
-// through wasm frames leaves the instance's shadow stack pointer wherever it was: every later call
-// on it fails. The wasm-bindgen glue keeps its instance in a module variable it never resets, so a
+// through wasm frames leaves the instance's shadow stack pointer wherever it was: later calls run
+// on a broken stack and fail, or worse. The wasm-bindgen glue keeps its instance in a module variable it never resets, so a
 // fresh instance needs a fresh copy of the glue module; `copies(n)` gives the n-th (the widget and
 // the content script import the glue again under `?instance=n`; the service worker, which may not
 // import dynamically, imports a few copies statically). The next copy is loaded ahead, so the
@@ -53,7 +53,10 @@ export function engineInstance({
     current = { glue, mark: glue.engineStackMark(), generation };
     spare = null;
     // Loaded ahead, so a break is mended without waiting; no spare is no error until one is needed.
-    spareLoading = copies(generation + 1).then((next) => { spare = next; }, () => {});
+    // Kept only while the instance that asked is current: a late answer must not bring back a copy
+    // that was loaded and used in the meantime.
+    const asker = current;
+    spareLoading = copies(generation + 1).then((next) => { if (current === asker) spare = next; }, () => {});
   }
 
   /**
