@@ -131,3 +131,31 @@ test('the shipped build has no trap hook; the test build does', async () => {
   }
   assert.notEqual((await readFile(join(TRAP_PKG, 'deadline_guard_bg.wasm'))).indexOf(hook), -1, 'the test build holds the hook');
 });
+
+test('a call made from page code that a call runs (a patched setAttribute) keeps its own error and the instance', async () => {
+  const table = `<table id="orders"><thead><tr><th>Order No.</th><th>Payment date</th><th>Status</th></tr></thead><tbody>
+    <tr><td>8190000000000801</td><td>2026-11-18 08:00:00</td><td>Awaiting shipment</td></tr>
+    <tr><td>8190000000000802</td><td>2026-11-12 08:00:00</td><td>Awaiting shipment</td></tr></tbody></table>`;
+  const { page } = await trapPage(table);
+  const outcome = await page.evaluate((now) => {
+    const nested = [];
+    const setAttribute = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function patched(name, value) {
+      // Runs inside scan(): the wasm writes the annotations through this very method.
+      if (name.startsWith('data-dg-') && nested.length < 3) {
+        try { window.dg.analyze([], { handlingDays: 0 }); } catch (error) { nested.push(`${error.constructor.name}: ${error.message}`); }
+      }
+      return setAttribute.call(this, name, value);
+    };
+    const list = window.dg.orderList([{ orderId: '1', status: 'WAIT_SELLER_SEND_GOODS', paid: now }], { now });
+    const before = list.at();
+    const result = window.dg.scan(document.getElementById('orders'), { now });
+    Element.prototype.setAttribute = setAttribute;
+    return { nested, orders: result.orders.length, listed: list.at().orders.length, before: before.orders.length };
+  }, SAMPLE_NOW);
+  assert.equal(outcome.nested.length, 3, JSON.stringify(outcome));
+  for (const message of outcome.nested) assert.equal(message, 'TypeError: handlingDays: must be between 1 and 90 days, not 0');
+  assert.equal(outcome.orders, 2);
+  assert.equal(outcome.listed, outcome.before);
+  assert.equal(await page.evaluate(() => window.ordinary()), '1 ok');
+});
