@@ -92,9 +92,7 @@ pub fn scan_lines(
 ) -> String {
     #[cfg(feature = "test-trap")]
     super::instance::trap_if_asked();
-    if let Err(e) = within_bytes("lines", lines, SNAPSHOT_BYTES)
-        .and_then(|()| within_bytes("options", options_json, SETTINGS_BYTES))
-    {
+    if let Err(e) = within_bytes("lines", lines, SNAPSHOT_BYTES) {
         return error_json(e);
     }
     let mut snapshot = Snapshot {
@@ -134,6 +132,7 @@ pub(super) fn valid_settings(
     }) {
         return Ok(hit);
     }
+    within_bytes("options", options_json, SETTINGS_BYTES).map_err(error_json)?;
     let options =
         scan_options(options_json).map_err(|e| error_json(format!("bad options: {e}")))?;
     let policy = options.policy.unwrap_or_default();
@@ -186,8 +185,8 @@ pub fn snapshot_lines(root: &web_sys::Element) -> String {
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy_json: &str) -> String {
-    let policy = serde_json::from_str::<Value>(policy_json)
-        .map_err(|e| e.to_string())
+    let policy = within_bytes("policy", policy_json, SETTINGS_BYTES)
+        .and_then(|()| serde_json::from_str::<Value>(policy_json).map_err(|e| e.to_string()))
         .and_then(|value| json_read::policy(&value));
     let errors = match policy {
         Ok(policy) => policy.validate().err().unwrap_or_default(),
@@ -235,6 +234,11 @@ mod tests {
         let answer = scan_lines("en", "https://x", "", &options, 0.0, false);
         assert!(
             answer.contains("options: holds more than 1,048,576 bytes"),
+            "{answer}"
+        );
+        let answer = validate_policy(&" ".repeat(SETTINGS_BYTES + 1));
+        assert!(
+            answer.contains("policy: holds more than 1,048,576 bytes"),
             "{answer}"
         );
     }
