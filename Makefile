@@ -56,10 +56,13 @@ tool-browsers:
 # ---- build -------------------------------------------------------------------------------
 RUST_SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
+# The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder.
 build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 	rm -rf extension/pkg www/pkg
 	cp -r $(PKG) extension/pkg
 	cp -r $(PKG) www/pkg
+	cp src/api/engine-instance.js extension/engine-instance.js
+	cp src/api/engine-instance.js www/engine-instance.js
 
 $(PKG)/$(CRATE).js: $(RUST_SOURCES)
 	cargo build --release --target $(WASM_TARGET) --lib
@@ -90,4 +93,4 @@ bench:
 demo: build $(DEMO_STEPS)
 
 clean:
-	rm -rf target $(PKG) extension/pkg www/pkg dist
+	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js dist

@@ -2,18 +2,18 @@
 // the message guard, "Export CSV"), the toolbar badge (overdue + critical on the tab), and
 // deadline notifications (worker/alerts.js). Nothing leaves the browser.
 
-import init, { scanLines, describeDeadline, scanMessage, csvOfLines, calibrate } from './pkg/deadline_guard.js';
 import { startAlerts } from './worker/alerts.js';
+import { engine, ready } from './engine-worker.js';
 
-// Service workers may not use top-level await: keep the promise and await it in handlers.
-const ready = init({ module_or_path: chrome.runtime.getURL('pkg/deadline_guard_bg.wasm') });
+const alerts = startAlerts({ ready, describeDeadline: (kind, left, lang) => engine.call((glue) => glue.describeDeadline(kind, left, lang)) });
 
-const alerts = startAlerts({ ready, describeDeadline });
-
-/** Runs `compute` once the wasm is ready; answers its JSON, or `{ error }` when the engine is unavailable. */
+/**
+ * Runs `compute(glue)` once the wasm is ready; answers its JSON, or `{ error, restarted }` when the
+ * engine is unavailable or the call broke its instance (then replaced: the page scans again).
+ */
 function answer(sendResponse, compute) {
-  ready.then(() => sendResponse(compute()))
-    .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}` })));
+  ready().then(() => sendResponse(engine.call(compute)))
+    .catch((error) => sendResponse(JSON.stringify({ error: `engine unavailable: ${error?.message || error}`, restarted: error?.restarted === true })));
   return true;
 }
 
@@ -21,16 +21,16 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const m = message;
   if (m?.type === 'scanMessage') {
     // The message guard on pages whose CSP forbids wasm in the content script.
-    return answer(sendResponse, () => scanMessage(m.text, m.settings, m.lang));
+    return answer(sendResponse, (glue) => glue.scanMessage(m.text, m.settings, m.lang));
   }
   if (m?.type === 'scanLines') {
-    return answer(sendResponse, () => scanLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows)));
+    return answer(sendResponse, (glue) => glue.scanLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows)));
   }
   if (m?.type === 'csvOfLines') {
-    return answer(sendResponse, () => csvOfLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows), Boolean(m.header)));
+    return answer(sendResponse, (glue) => glue.csvOfLines(String(m.lang ?? ''), String(m.url ?? ''), String(m.lines ?? ''), String(m.options ?? '{}'), Number(m.now), Boolean(m.rows), Boolean(m.header)));
   }
   if (m?.type === 'calibrate') {
-    return answer(sendResponse, () => calibrate(String(m.samples ?? '[]'), String(m.options ?? '{}'), String(m.lang ?? '')));
+    return answer(sendResponse, (glue) => glue.calibrate(String(m.samples ?? '[]'), String(m.options ?? '{}'), String(m.lang ?? '')));
   }
   if (m?.type === 'summary' && sender.tab?.id != null) {
     showCount(sender.tab.id, m.counts);

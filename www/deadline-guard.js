@@ -6,27 +6,22 @@
 //   const { orders, counts, errors } = analyze(responseOrCsvOrArray, { now: new Date(), locale: 'es' });
 //
 // The module makes no network request of its own apart from loading its wasm file, next to it.
-import init, * as wasm from './pkg/deadline_guard.js';
+//
+// A value no limit foresaw may still break the wasm instance (a trap): the call that broke it
+// throws an Error saying so, the instance is replaced at once, and the next call works
+// (engine-instance.js).
+import { engineInstance } from './engine-instance.js';
 
-let loading = null;
-let loaded = false;
+// The call that broke the instance reports it (it throws); nothing is logged besides.
+const engine = engineInstance();
 
-/** Loads the wasm once; resolves when the functions below are usable. */
+/** Loads the wasm once; resolves when the functions below are usable (again, after a restart). */
 export function ready() {
-  if (!loading) {
-    loading = init({ module_or_path: new URL('./pkg/deadline_guard_bg.wasm', import.meta.url) })
-      .then(() => { loaded = true; })
-      .catch((error) => {
-        loading = null; // a later call may retry (e.g. after a CSP change)
-        throw error;
-      });
-  }
-  return loading;
+  return engine.ready();
 }
 
-function usable() {
-  if (!loaded) throw new Error('Deadline Guard is not loaded yet: await ready() first');
-  return wasm;
+function call(use) {
+  return engine.call(use);
 }
 
 /**
@@ -36,7 +31,7 @@ function usable() {
  * naming the option; unreadable rows never throw: they are listed in `errors`.
  */
 export function analyze(input, options = {}) {
-  return usable().analyze(input, options);
+  return call((wasm) => wasm.analyze(input, options));
 }
 
 /**
@@ -44,20 +39,67 @@ export function analyze(input, options = {}) {
  * `{ discrepancies, counts, matched, platformTotal, otherTotal, errors: { platform, other } }`.
  */
 export function reconcile(platformInput, otherInput, options = {}) {
-  return usable().reconcile(platformInput, otherInput, options);
+  return call((wasm) => wasm.reconcile(platformInput, otherInput, options));
 }
 
 /** The CSV text of an `analyze` result (or of a result whose `orders` were filtered or re-sorted). */
 export function toCsv(result, options = {}) {
-  return usable().toCsv(result, options);
+  return call((wasm) => wasm.toCsv(result, options));
 }
 
 /**
- * Orders read once and analysed again at any time, for views that tick: `new OrderList(input,
+ * Orders read once and analysed again at any time, for views that tick: `orderList(input,
  * options).at(now)` returns what `analyze` returns at `now`. Call `free()` when done.
  */
 export function orderList(input, options = {}) {
-  return new (usable().OrderList)(input, options);
+  return new OrderList(input, options);
+}
+
+/**
+ * The engine's OrderList, tied to the instance that read it: after that instance was replaced,
+ * the orders are read again on the fresh one (the first `at` after a restart pays for it).
+ */
+class OrderList {
+  #input;
+  #options;
+  #list;
+  #generation;
+
+  constructor(input, options) {
+    this.#input = input;
+    this.#options = options;
+    this.#read();
+  }
+
+  #read() {
+    this.#list = call((wasm) => new wasm.OrderList(this.#input, this.#options));
+    this.#generation = engine.generation;
+  }
+
+  #current() {
+    if (!this.#list) throw new Error('this order list was freed');
+    if (this.#generation !== engine.generation) this.#read();
+    return this.#list;
+  }
+
+  /** What `analyze` returns at `now` (a Date, an ISO string or milliseconds; default the options' `now`). */
+  at(now) {
+    const list = this.#current();
+    return call(() => list.at(now));
+  }
+
+  /** How many orders were read. */
+  get length() {
+    const list = this.#current();
+    return call(() => list.length);
+  }
+
+  /** Releases the orders' memory in the wasm. */
+  free() {
+    // An instance that was dropped took its memory with it.
+    if (this.#list && this.#generation === engine.generation) this.#list.free();
+    this.#list = null;
+  }
 }
 
 /**
@@ -68,16 +110,18 @@ export function orderList(input, options = {}) {
  * page's own language is used.
  */
 export function scan(root = document, options = {}) {
-  const api = usable();
   const element = root && root.nodeType === 9 ? root.documentElement : root;
   if (!element || element.nodeType !== 1) {
     throw new TypeError('root: expected a Document or an Element');
+  }
+  if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError('options: expected an object such as { now, locale, badges }');
   }
   const { badges = false, overlay, ...rest } = options ?? {};
   if (overlay) {
     throw new TypeError('overlay: the widget has no overlay; show the result in <deadline-guard-orders> instead');
   }
-  const result = api.scanPage(element, rest);
+  const result = call((wasm) => wasm.scanPage(element, rest));
   // The scanner writes the extension's badges with the attributes; the widget keeps them only on request.
   if (!badges) for (const badge of element.querySelectorAll('[data-dg-ui="badge"]')) badge.remove();
   return result;

@@ -3,28 +3,58 @@
 // over messages. Both run the same `scanLines` on the same snapshot lines: identical results.
 
 /**
- * The engine over a loaded glue module (the content script's, or the demo page's):
- * `{ mode, scanLines(lang, url, lines, optionsJson, nowMs, rows), PageScan, csvOfLines, calibrate, scanMessage }`.
- * `scanLines` answers synchronously here (a promise in background mode), so a changed row is
- * re-annotated before the page paints.
+ * The engine over a loaded glue module (the demo page's): `{ mode, scanLines(lang, url, lines,
+ * optionsJson, nowMs, rows), PageScan, csvOfLines, calibrate, scanMessage }`. `scanLines` answers
+ * synchronously here (a promise in background mode), so a changed row is re-annotated before the
+ * page paints.
  */
 export function localEngine(glue, mode = 'local') {
+  return instanceEngine({ glue, generation: 0, call: (use) => use(glue) }, mode);
+}
+
+/**
+ * The engine over an owned instance (engine-instance.js): a call that breaks the instance
+ * throws an Error saying so, and the next call runs on a fresh instance.
+ */
+function instanceEngine(instance, mode = 'local') {
+  // A PageScan lives across several calls: after a restart, its methods refuse rather than reach
+  // into the fresh instance with a pointer of the dropped one.
+  function PageScan(...args) {
+    const generation = instance.generation;
+    const scan = instance.call((glue) => new glue.PageScan(...args));
+    return new Proxy(scan, {
+      get(target, name) {
+        const member = Reflect.get(target, name);
+        if (typeof member !== 'function') return member;
+        if (name === 'free') return () => { if (instance.generation === generation) target.free(); };
+        return (...values) => {
+          if (instance.generation !== generation) throw new Error('the engine was restarted during this scan');
+          return instance.call(() => member.apply(target, values));
+        };
+      },
+    });
+  }
   return {
     mode,
-    scanLines: (lang, url, lines, options, now, rows) => JSON.parse(glue.scanLines(lang, url, lines, options, now, rows)),
-    PageScan: glue.PageScan,
-    csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(glue.csvOfLines(lang, url, lines, options, now, rows, header)),
-    calibrate: (samples, options, lang) => JSON.parse(glue.calibrate(samples, options, lang)),
-    scanMessage: async (text, settings, lang) => guardReport(glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? '')),
+    scanLines: (lang, url, lines, options, now, rows) => JSON.parse(instance.call((glue) => glue.scanLines(lang, url, lines, options, now, rows))),
+    // None while a broken instance is being replaced: the scan then goes through scanLines.
+    get PageScan() { return instance.glue ? PageScan : null; },
+    csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(instance.call((glue) => glue.csvOfLines(lang, url, lines, options, now, rows, header))),
+    calibrate: (samples, options, lang) => JSON.parse(instance.call((glue) => glue.calibrate(samples, options, lang))),
+    scanMessage: async (text, settings, lang) => guardReport(instance.call((glue) => glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? ''))),
   };
 }
 
-/** The extension's engine: local when the page lets the wasm compile, else the background worker's. */
-export async function connectEngine(runtime = globalThis.chrome?.runtime) {
+/**
+ * The extension's engine: local when the page lets the wasm compile, else the background worker's.
+ * `onRestart(error)` is told when a broken instance was replaced, so the page is scanned again.
+ */
+export async function connectEngine(runtime = globalThis.chrome?.runtime, { onRestart = () => {} } = {}) {
   try {
-    const glue = await import(runtime.getURL('pkg/deadline_guard.js'));
-    await glue.default({ module_or_path: runtime.getURL('pkg/deadline_guard_bg.wasm') });
-    return localEngine(glue);
+    const { engineInstance } = await import(runtime.getURL('engine-instance.js'));
+    const instance = engineInstance({ onBroken: onRestart });
+    await instance.ready();
+    return instanceEngine(instance);
   } catch (error) {
     // The page's CSP forbids WebAssembly here (CompileError): the background worker computes instead.
     return {
@@ -33,7 +63,10 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime) {
       scanLines: async (lang, url, lines, options, now, rows) => {
         const answer = await runtime.sendMessage({ type: 'scanLines', lang, url, lines, options, now, rows });
         if (typeof answer !== 'string') throw new Error('no answer from the background worker');
-        return JSON.parse(answer);
+        const result = JSON.parse(answer);
+        // The worker's instance broke on this call and was replaced: the page is scanned again.
+        if (result.restarted) onRestart(new Error(result.error));
+        return result;
       },
       PageScan: null,
       // "Export CSV" (content/export-csv.js): the worker writes the CSV or answers { error }.

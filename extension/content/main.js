@@ -62,7 +62,8 @@ export async function start(options = {}) {
   const settingsModule = options.settings ? null : await import(runtime.getURL('settings.js'));
   let settings = options.settings ?? await settingsModule.loadSettings();
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
-  const engine = options.engine ?? await connectEngine(runtime);
+  // A broken wasm instance is replaced (the call that broke it reported why): scan the page again.
+  const engine = options.engine ?? await connectEngine(runtime, { onRestart: () => queueFull() });
   if (options.messages) useMessages(options.messages);
   const store = globalThis.chrome?.storage?.local;
   const pageLang = () => document.documentElement.lang || navigator.language || '';

@@ -30,7 +30,7 @@ const FOCUS_KEY = 'focusOrder';
 
 /**
  * Registers the listeners (synchronously: a service worker woken by an alarm or a click must
- * find them). `describeDeadline(kind, secondsLeft, lang)` is the wasm's, usable once `ready`.
+ * find them). `describeDeadline(kind, secondsLeft, lang)` is the wasm's, usable once `ready()` resolves.
  * Returns `report(tab, message)` for the pages' summaries.
  */
 export function startAlerts({ ready, describeDeadline }) {
@@ -120,7 +120,7 @@ export function startAlerts({ ready, describeDeadline }) {
     } else if (isQuiet(handled, state.status, now)) {
       return handled.done ? 'done' : 'snoozed';
     }
-    await ready;
+    await ready();
     const sentence = describeDeadline(state.kind, Math.round((state.deadlineMs - now) / 1000), state.lang);
     if (!sentence) return 'stale';
     const message = `${sentence} (${t('notificationAsOf', [clockTime(state.seenAt)])})`;

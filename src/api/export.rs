@@ -3,14 +3,16 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::js_error::{describe, type_error};
+use super::js_error::{describe, range_error, type_error};
+use super::js_json::JsonError;
+use super::js_limits::{too_long, INPUT, OPTION};
 use super::json_read::{
     boolean, i64_value, instant, list, missing_field, object, optional, status, string, variant,
     Read, HINTS, KINDS, REASONS, RISKS, SOURCES,
 };
 use super::wording;
 use crate::core::export::to_csv as write_csv;
-use crate::core::{parse_time_zone, AnalyzedOrder};
+use crate::core::{parse_time_zone, shown, AnalyzedOrder};
 use crate::read::Lang;
 
 /// What `toCsv` reads of an `analyze` result.
@@ -57,19 +59,23 @@ fn analyzed_order(value: &Value) -> Read<AnalyzedOrder> {
     })
 }
 
+fn not_a_result(result: &JsValue, problem: &str) -> JsValue {
+    type_error(format!(
+        "result: expected what analyze() returned ({{ orders: [...] }}), got {}: {problem}",
+        describe(result)
+    ))
+}
+
 /// The CSV of `result` (what `analyze` returned, possibly with fewer orders), in its order:
 /// order id, status, deadline in UTC and in the seller's time zone, kind, risk, hint, reason.
 /// `options.sellerTimeZone` and `options.locale` override the result's.
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let input = super::js_json::to_json(&result)
-        .and_then(|value| result_input(&value))
-        .map_err(|e| {
-            type_error(format!(
-                "result: expected what analyze() returned ({{ orders: [...] }}), got {}: {e}",
-                describe(&result)
-            ))
-        })?;
+    let value = super::js_json::to_json(&result, INPUT).map_err(|e| match e {
+        JsonError::TooBig(_) | JsonError::Thrown(_) => e.to_js("result"),
+        JsonError::NotJson(message) => not_a_result(&result, &message),
+    })?;
+    let input = result_input(&value).map_err(|message| not_a_result(&result, &message))?;
     let option = |name: &str| -> Result<Option<String>, JsValue> {
         if options.is_undefined() || options.is_null() {
             return Ok(None);
@@ -77,6 +83,15 @@ pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
         let value = js_sys::Reflect::get(&options, &name.into()).unwrap_or(JsValue::UNDEFINED);
         if value.is_undefined() || value.is_null() {
             return Ok(None);
+        }
+        // Measured before the copy: a name is short, the string may not be.
+        if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+            if text.length() as usize > OPTION.characters {
+                return Err(range_error(format!(
+                    "{name}: {}",
+                    too_long(OPTION.characters)
+                )));
+            }
         }
         value.as_string().map(Some).ok_or_else(|| {
             type_error(format!(
@@ -88,8 +103,12 @@ pub fn to_csv(result: JsValue, options: JsValue) -> Result<String, JsValue> {
     let zone_name = option("sellerTimeZone")?
         .or(input.seller_time_zone)
         .unwrap_or_else(|| "America/Los_Angeles".to_string());
-    let zone = parse_time_zone(&zone_name)
-        .ok_or_else(|| type_error(format!("sellerTimeZone: unknown time zone \"{zone_name}\"")))?;
+    let zone = parse_time_zone(&zone_name).ok_or_else(|| {
+        type_error(format!(
+            "sellerTimeZone: unknown time zone {}",
+            shown(&zone_name)
+        ))
+    })?;
     let lang = option("locale")?
         .or(input.locale)
         .and_then(|tag| Lang::from_tag(&tag))

@@ -7,6 +7,7 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use super::js_limits::{within_bytes, MESSAGE_BYTES, SETTINGS_BYTES};
 use super::json_read::{boolean, list, object, string, u32_value, unknown_field, Read};
 use crate::guard::{check_message, GuardSettings};
 use crate::read::Lang;
@@ -48,6 +49,11 @@ fn error_json(message: impl std::fmt::Display) -> String {
 /// Returns JSON `{ findings, blocking, advisory, summary }`, or `{ error }` naming the bad setting.
 #[wasm_bindgen(js_name = scanMessage)]
 pub fn scan_message(text: &str, settings_json: &str, lang: &str) -> String {
+    if let Err(e) = within_bytes("text", text, MESSAGE_BYTES)
+        .and_then(|()| within_bytes("settings", settings_json, SETTINGS_BYTES))
+    {
+        return error_json(format!("message guard: {e}"));
+    }
     let settings: GuardSettings = if settings_json.trim().is_empty() {
         GuardSettings::default()
     } else {
@@ -69,6 +75,17 @@ pub fn scan_message(text: &str, settings_json: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_or_settings_past_their_size_are_refused_by_name() {
+        let answer = scan_message(&"x".repeat(MESSAGE_BYTES + 1), "", "en");
+        assert_eq!(
+            answer,
+            r#"{"error":"message guard: text: holds more than 1,048,576 bytes of text"}"#
+        );
+        let answer = scan_message("hi", &" ".repeat(SETTINGS_BYTES + 1), "en");
+        assert!(answer.contains("settings: holds more than"), "{answer}");
+    }
 
     /// The one difference: serde also takes an array, its items read as the fields in order.
     #[test]

@@ -2,11 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use js_sys::JsString;
 use serde_json::{Map, Value};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::extras::{self, Extras};
-use super::js_error::{describe, type_error};
+use super::js_error::{describe, range_error, type_error};
+use super::js_json::to_json;
+use super::js_limits::{too_long, INPUT};
 use super::json_read::{
     instant, list, missing_field, object, optional, status, string, u32_value, variant, Read,
     SIDES, SOURCES,
@@ -48,12 +51,18 @@ pub(crate) fn read_input(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<Reading, JsValue> {
-    if let Some(text) = input.as_string() {
-        return Ok(read_text(&text, now, zone));
+    if let Some(text) = input.dyn_ref::<JsString>() {
+        // Measured before the copy into the wasm, which would need up to three bytes a character.
+        if text.length() as usize > INPUT.characters {
+            return Err(range_error(format!(
+                "input: {}",
+                too_long(INPUT.characters)
+            )));
+        }
+        return Ok(read_text(&String::from(text), now, zone));
     }
     if input.is_object() && !input.is_function() {
-        let value =
-            super::js_json::to_json(input).map_err(|e| type_error(format!("input: {e}")))?;
+        let value = to_json(input, INPUT).map_err(|e| e.to_js("input"))?;
         return Ok(read_value(&value, now, zone));
     }
     Err(type_error(format!(

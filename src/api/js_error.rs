@@ -15,9 +15,15 @@ pub(crate) fn describe(value: &JsValue) -> String {
     if value.is_null() {
         return "null".into();
     }
-    if let Some(text) = value.as_string() {
-        let short: String = text.chars().take(40).collect();
-        let cut = if short.len() < text.len() { "…" } else { "" };
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        // Only the start crosses into the wasm: the string may be megabytes long.
+        let head: String = text.slice(0, 41).into();
+        let short: String = head.chars().take(40).collect();
+        let cut = if short.len() < head.len() || text.length() > 41 {
+            "…"
+        } else {
+            ""
+        };
         return format!("the string \"{short}{cut}\"");
     }
     if value.as_f64().is_some() {
@@ -28,11 +34,16 @@ pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(flag) = value.as_bool() {
         return format!("{flag}");
     }
-    if js_sys::Array::is_array(value) {
+    if super::js_json::is_array(value).unwrap_or(false) {
         return "an array".into();
     }
     if value.is_function() {
         return "a function".into();
     }
     "an object".into()
+}
+
+/// A JS `RangeError` with `message`: a value past one of the engine's limits.
+pub(crate) fn range_error(message: impl AsRef<str>) -> JsValue {
+    js_sys::RangeError::new(message.as_ref()).into()
 }

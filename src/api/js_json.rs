@@ -5,15 +5,48 @@
 //! instead of two: serde-wasm-bindgen cost about 26 KB of wasm before optimisation, plus a
 //! second copy of every (de)serialize impl. Inputs are read the way serde-wasm-bindgen read
 //! them into a `Value`: `null`/`undefined` are null, safe integers and `BigInt`s are integers,
-//! other numbers floats, plain objects and `Map`s (string keys) objects, arrays arrays.
+//! other numbers floats, plain objects and `Map`s (string keys) objects, arrays arrays; within
+//! the `Limits` of `js_limits`, or a `RangeError` saying which one was passed.
 
-use js_sys::{Array, Map as JsMap, Number, Object};
+use js_sys::{Array, JsString, Map as JsMap, Number, Reflect};
 use serde::Serialize;
 use serde_json::{Map, Number as JsonNumber, Value};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// `value` as JSON data, or why it cannot be (a function, a `Set`, a `BigInt` beyond 64 bits).
-pub(crate) fn to_json(value: &JsValue) -> Result<Value, String> {
+use super::js_error::{range_error, type_error};
+use super::js_limits::{Budget, Limits};
+
+/// Why a JS value could not be read as JSON data.
+#[derive(Debug)]
+pub(crate) enum JsonError {
+    /// It is not JSON (a function, a symbol, a `BigInt` beyond 64 bits): a `TypeError`.
+    NotJson(String),
+    /// It is deeper or bigger than `Limits` allow: a `RangeError`.
+    TooBig(String),
+    /// Reading it threw (a getter, a `Proxy`): that exception, passed on unchanged.
+    Thrown(JsValue),
+}
+
+impl JsonError {
+    /// The error to throw, its message prefixed with what was read (`input`, `holidays`…).
+    pub(crate) fn to_js(&self, what: &str) -> JsValue {
+        match self {
+            JsonError::NotJson(message) => type_error(format!("{what}: {message}")),
+            JsonError::TooBig(message) => range_error(format!("{what}: {message}")),
+            JsonError::Thrown(exception) => exception.clone(),
+        }
+    }
+}
+
+/// `value` as JSON data within `limits`, or why it cannot be. The depth is checked before each
+/// step down, so no value, however deep or cyclic, can overflow the stack here.
+pub(crate) fn to_json(value: &JsValue, limits: Limits) -> Result<Value, JsonError> {
+    to_json_at(value, 0, &mut Budget::new(limits))
+}
+
+fn to_json_at(value: &JsValue, depth: usize, budget: &mut Budget) -> Result<Value, JsonError> {
+    budget.value_at(depth).map_err(JsonError::TooBig)?;
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
     }
@@ -24,8 +57,10 @@ pub(crate) fn to_json(value: &JsValue) -> Result<Value, String> {
         return match i64::try_from(value.clone()) {
             Ok(number) => Ok(Value::from(number)),
             Err(value) => u64::try_from(value).map(Value::from).map_err(|_| {
-                "Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds"
-                    .to_string()
+                JsonError::NotJson(
+                    "Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds"
+                        .to_string(),
+                )
             }),
         };
     }
@@ -36,48 +71,72 @@ pub(crate) fn to_json(value: &JsValue) -> Result<Value, String> {
             JsonNumber::from_f64(number).map_or(Value::Null, Value::Number)
         });
     }
-    if let Some(text) = value.as_string() {
-        return Ok(Value::String(text));
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        budget
+            .characters(text.length() as usize)
+            .map_err(JsonError::TooBig)?;
+        return Ok(Value::String(text.into()));
     }
-    if Array::is_array(value) {
-        let array: &Array = value.unchecked_ref();
-        return array.iter().map(|item| to_json(&item)).collect();
-    }
-    if let Some(map) = value.dyn_ref::<JsMap>() {
-        let mut object = Map::new();
-        let mut failure = None;
-        map.for_each(&mut |item, key| {
-            if failure.is_some() {
-                return;
-            }
-            match (key.as_string(), to_json(&item)) {
-                (Some(key), Ok(item)) => {
-                    object.insert(key, item);
-                }
-                (None, _) => {
-                    failure = Some(
-                        "invalid type: a Map key that is not a string, expected a string"
-                            .to_string(),
-                    )
-                }
-                (_, Err(error)) => failure = Some(error),
-            }
-        });
-        return failure.map_or(Ok(Value::Object(object)), Err);
-    }
-    if value.is_object() && !is_iterable(value) {
-        let mut object = Map::new();
-        for entry in Object::entries(value.unchecked_ref()).iter() {
-            let pair: Array = entry.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            object.insert(key, to_json(&pair.get(1))?);
+    if is_array(value).map_err(JsonError::Thrown)? {
+        // Counted before the walk: a sparse `new Array(1e9)` has a billion holes to visit.
+        let length = Reflect::get(value, &"length".into())
+            .map_err(JsonError::Thrown)?
+            .as_f64()
+            .unwrap_or(0.0) as usize;
+        budget.room_for(length).map_err(JsonError::TooBig)?;
+        let mut items = Vec::new();
+        for index in 0..length {
+            let item = Reflect::get_u32(value, index as u32).map_err(JsonError::Thrown)?;
+            items.push(to_json_at(&item, depth + 1, budget)?);
         }
-        return Ok(Value::Object(object));
+        return Ok(Value::Array(items));
     }
-    Err(format!(
-        "invalid type: {}, expected any valid JSON value",
-        kind_of(value)
-    ))
+    let pairs = if value.dyn_ref::<JsMap>().is_some() {
+        map_entries(value)
+    } else if value.is_object() && !is_iterable(value) {
+        entries(value)
+    } else {
+        return Err(JsonError::NotJson(format!(
+            "invalid type: {}, expected any valid JSON value",
+            kind_of(value)
+        )));
+    };
+    let pairs = pairs.map_err(JsonError::Thrown)?;
+    budget
+        .room_for(pairs.length() as usize)
+        .map_err(JsonError::TooBig)?;
+    let mut object = Map::new();
+    for pair in pairs.iter() {
+        let pair: Array = pair.unchecked_into();
+        let key = pair.get(0);
+        let Some(key) = key.dyn_ref::<JsString>() else {
+            return Err(JsonError::NotJson(
+                "invalid type: a Map key that is not a string, expected a string".to_string(),
+            ));
+        };
+        budget
+            .characters(key.length() as usize)
+            .map_err(JsonError::TooBig)?;
+        object.insert(key.into(), to_json_at(&pair.get(1), depth + 1, budget)?);
+    }
+    Ok(Value::Object(object))
+}
+
+// Every step into a JS value that may run the page's code (a getter, a `Proxy` trap) is caught
+// here: an exception thrown through wasm frames would leave the instance's stack pointer behind.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    pub(crate) fn entries(value: &JsValue) -> Result<Array, JsValue>;
+    /// A value that may be a `Date` (or a `Proxy` of one).
+    pub(crate) type MaybeDate;
+    #[wasm_bindgen(method, js_name = getTime, catch)]
+    pub(crate) fn get_time(this: &MaybeDate) -> Result<f64, JsValue>;
+    /// `[key, value]` pairs of a `Map`, by its iterator.
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    fn map_entries(value: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// A plain JS object (no `Map`s, `null` for missing values) holding `value`, as JSON would give.

@@ -23,10 +23,18 @@ fn unexpected(value: &Value) -> String {
         Value::Bool(flag) => format!("boolean `{flag}`"),
         Value::Number(number) if number.is_f64() => format!("floating point `{number}`"),
         Value::Number(number) => format!("integer `{number}`"),
-        Value::String(text) => format!("string {text:?}"),
+        Value::String(text) => format!("string {}", cut(text)),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),
     }
+}
+
+/// `text` quoted as serde quotes it, cut to its first 40 characters: a message names the value,
+/// it does not repeat a string that may be megabytes long.
+fn cut(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    let more = if short.len() < text.len() { "…" } else { "" };
+    format!("{short:?}{more}")
 }
 
 /// serde's "invalid type: …, expected …".
@@ -98,8 +106,13 @@ pub(crate) fn variant<T: Copy>(value: &Value, names: &[(&str, T)]) -> Read<T> {
     if let Some(&(_, found)) = names.iter().find(|(known, _)| known == name) {
         return Ok(found);
     }
+    let shown = if name.chars().nth(40).is_some() {
+        cut(name)
+    } else {
+        format!("`{name}`")
+    };
     Err(format!(
-        "unknown variant `{name}`, {}",
+        "unknown variant {shown}, {}",
         one_of(names.iter().map(|(known, _)| *known))
     ))
 }

@@ -6,9 +6,11 @@
 use chrono::{DateTime, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::js_error::{describe, type_error};
+use super::js_error::{describe, range_error, type_error};
+use super::js_json::{entries, is_array, to_json, MaybeDate};
+use super::js_limits::{too_long, OPTION};
 use super::json_read::{set_policy_field, POLICY_FIELDS};
-use crate::core::{Policy, ValidPolicy};
+use crate::core::{bounds_of, Policy, ValidPolicy};
 use crate::read::Lang;
 
 /// The widget's own options, beside the policy's.
@@ -28,24 +30,35 @@ pub(crate) struct WidgetOptions {
 
 /// Reads `options` (an object, `undefined` or `null`); unset and `undefined` options keep their defaults.
 pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> {
+    #[cfg(feature = "test-trap")]
+    super::instance::trap_if_asked();
     let mut now = None;
     let mut lang = Lang::En;
     let mut locale_given = false;
     let mut policy = Policy::default();
     if !options.is_undefined() && !options.is_null() {
-        if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+        if !options.is_object() || is_array(options)? || options.is_function() {
             return Err(type_error(format!(
                 "options: expected an object such as {{ now, locale, handlingDays }}, got {}",
                 describe(options)
             )));
         }
-        let entries = js_sys::Object::entries(options.unchecked_ref());
+        let entries = entries(options)?;
         for entry in entries.iter() {
             let pair: js_sys::Array = entry.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
+            let key = option_name(&pair.get(0));
             let value = pair.get(1);
             if value.is_undefined() || value.is_null() {
                 continue;
+            }
+            // Measured before any copy: `now` and `locale` are read as whole strings.
+            if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+                if text.length() as usize > OPTION.characters {
+                    return Err(range_error(format!(
+                        "{key}: {}",
+                        too_long(OPTION.characters)
+                    )));
+                }
             }
             match key.as_str() {
                 "now" => now = Some(read_now(&value)?),
@@ -54,10 +67,10 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
                     locale_given = true;
                 }
                 _ if POLICY_FIELDS.contains(&key.as_str()) => {
-                    let json = super::js_json::to_json(&value)
-                        .map_err(|e| type_error(format!("{key}: {e}")))?;
-                    set_policy_field(&mut policy, &key, &json)
-                        .map_err(|e| type_error(format!("{key}: {}", plain_serde_message(&e))))?;
+                    let json = to_json(&value, OPTION).map_err(|e| e.to_js(&key))?;
+                    set_policy_field(&mut policy, &key, &json).map_err(|e| {
+                        type_error(format!("{key}: {}", plain_serde_message(&key, &e)))
+                    })?;
                 }
                 _ => {
                     let mut all: Vec<&str> = WIDGET_OPTIONS.to_vec();
@@ -85,12 +98,30 @@ pub(crate) fn read_options(options: &JsValue) -> Result<WidgetOptions, JsValue> 
     })
 }
 
-/// serde's wording with Rust type names replaced by what a JS author would write.
-fn plain_serde_message(message: &str) -> String {
+/// An option's name as a message shows it: a long one (no option is) cut to its start, an
+/// empty one as `""`.
+fn option_name(key: &JsValue) -> String {
+    let Some(key) = key.dyn_ref::<js_sys::JsString>() else {
+        return String::new();
+    };
+    if key.length() == 0 {
+        return "\"\"".into();
+    }
+    if key.length() <= 40 {
+        return key.into();
+    }
+    let head: String = key.slice(0, 40).into();
+    format!("{head}…")
+}
+
+/// serde's wording with Rust type names replaced by what a JS author would write, and a
+/// number's range the setting's own (`handlingDays`: 1 to 90), not the type's.
+fn plain_serde_message(key: &str, message: &str) -> String {
+    let (min, max) = bounds_of(key).unwrap_or((0, u32::MAX));
     message
         .replace(
             "expected u32",
-            "expected a whole number from 0 to 4294967295",
+            &format!("expected a whole number from {min} to {max}"),
         )
         .replace("expected a sequence", "expected an array")
         .replace("integer `", "number `")
@@ -100,8 +131,8 @@ fn plain_serde_message(message: &str) -> String {
 
 /// `now`: a `Date`, an ISO 8601 string with a zone (`Z` or an offset), or milliseconds since 1970.
 pub(crate) fn read_now(value: &JsValue) -> Result<DateTime<Utc>, JsValue> {
-    let millis = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        date.get_time()
+    let millis = if value.dyn_ref::<js_sys::Date>().is_some() {
+        value.unchecked_ref::<MaybeDate>().get_time()?
     } else if let Some(text) = value.as_string() {
         // The crate's reader of chrono's `FromStr` forms (RFC 3339 and the spellings around it).
         return crate::core::iso_time::parse_instant(text.trim())

@@ -52,6 +52,8 @@ impl PageScan {
 
     /// Adds snapshot lines; `""` when they were read, else `{"error"}`.
     pub fn push(&mut self, lines: &str) -> String {
+        #[cfg(feature = "test-trap")]
+        super::instance::trap_if_asked();
         match self.session.push_lines(lines) {
             Ok(_) => String::new(),
             Err(e) => error_json(format!("bad snapshot: {e}")),

@@ -139,11 +139,10 @@ pub fn reconcile(
 
 /// The input's `TypeError`, naming which of the two inputs was wrong.
 fn rename_input(error: JsValue, name: &str) -> JsValue {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(e) => {
-            let message: String = e.message().into();
-            super::js_error::type_error(message.replacen("input", name, 1))
-        }
-        None => error,
+    // The same error object (a TypeError or a RangeError), its message naming the input.
+    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
+        let message: String = e.message().into();
+        e.set_message(&message.replacen("input", name, 1));
     }
+    error
 }

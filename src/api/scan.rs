@@ -13,6 +13,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
 use crate::read::page::{self, ScanSetup, Snapshot};
@@ -89,6 +90,11 @@ pub fn scan_lines(
     now_ms: f64,
     rows: bool,
 ) -> String {
+    #[cfg(feature = "test-trap")]
+    super::instance::trap_if_asked();
+    if let Err(e) = within_bytes("lines", lines, SNAPSHOT_BYTES) {
+        return error_json(e);
+    }
     let mut snapshot = Snapshot {
         lang: lang.to_string(),
         url: url.to_string(),
@@ -126,6 +132,7 @@ pub(super) fn valid_settings(
     }) {
         return Ok(hit);
     }
+    within_bytes("options", options_json, SETTINGS_BYTES).map_err(error_json)?;
     let options =
         scan_options(options_json).map_err(|e| error_json(format!("bad options: {e}")))?;
     let policy = options.policy.unwrap_or_default();
@@ -178,8 +185,8 @@ pub fn snapshot_lines(root: &web_sys::Element) -> String {
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy_json: &str) -> String {
-    let policy = serde_json::from_str::<Value>(policy_json)
-        .map_err(|e| e.to_string())
+    let policy = within_bytes("policy", policy_json, SETTINGS_BYTES)
+        .and_then(|()| serde_json::from_str::<Value>(policy_json).map_err(|e| e.to_string()))
         .and_then(|value| json_read::policy(&value));
     let errors = match policy {
         Ok(policy) => policy.validate().err().unwrap_or_default(),
@@ -213,6 +220,27 @@ mod tests {
 
     fn policy_of(json: &str) -> Read<Policy> {
         scan_options(json).map(|o| o.policy.unwrap_or_default())
+    }
+
+    #[test]
+    fn a_snapshot_or_options_past_their_size_are_refused_by_name() {
+        let huge = "x".repeat(SNAPSHOT_BYTES + 1);
+        let answer = scan_lines("en", "https://x", &huge, "{}", 0.0, false);
+        assert_eq!(
+            answer,
+            r#"{"error":"lines: holds more than 67,108,864 bytes of text"}"#
+        );
+        let options = format!("{{\"lang\": \"{}\"}}", "x".repeat(SETTINGS_BYTES));
+        let answer = scan_lines("en", "https://x", "", &options, 0.0, false);
+        assert!(
+            answer.contains("options: holds more than 1,048,576 bytes"),
+            "{answer}"
+        );
+        let answer = validate_policy(&" ".repeat(SETTINGS_BYTES + 1));
+        assert!(
+            answer.contains("policy: holds more than 1,048,576 bytes"),
+            "{answer}"
+        );
     }
 
     #[test]

@@ -32,5 +32,6 @@ pub use order::{DeadlineSource, GivenDeadline, Order};
 pub use order_id::OrderId;
 pub use policy::{DayCount, ExtensionWindow, Policy, PolicyError};
 pub use status::{OrderStatus, Side};
-pub use validate::ValidPolicy;
+pub(crate) use validate::shown;
+pub use validate::{bounds_of, ValidPolicy, MAX_EXTENSIONS, MAX_HOLIDAYS};
 pub use zones::{parse_time_zone, supported_time_zones};

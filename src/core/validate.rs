@@ -61,6 +61,20 @@ const BOUNDS: &[(&str, u32, u32, &str)] = &[
     ("warningHours", 1, 2160, "hours"),
 ];
 
+/// More of the seller's own non-working dates than any shop needs (about three years of every day).
+pub const MAX_HOLIDAYS: usize = 1_000;
+
+/// More dated windows of extra handling days than the platform has ever announced.
+pub const MAX_EXTENSIONS: usize = 100;
+
+/// `text` in quotes for a message, cut to its first 40 characters: a setting may be megabytes
+/// long, and the message only has to show which one it was.
+pub(crate) fn shown(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    let cut = if short.len() < text.len() { "…" } else { "" };
+    format!("\"{short}{cut}\"")
+}
+
 /// The bounds of a numeric setting by its camelCase name (readers reuse them for per-order values).
 pub fn bounds_of(field: &str) -> Option<(u32, u32)> {
     BOUNDS
@@ -83,7 +97,8 @@ fn zone(field: &str, name: &str, errors: &mut Vec<PolicyError>) -> Option<Tz> {
         errors.push(error(
             field,
             format!(
-                "unknown time zone \"{name}\"; supported: {}",
+                "unknown time zone {}; supported: {}",
+                shown(name),
                 supported.join(", ")
             ),
         ));
@@ -154,7 +169,8 @@ impl Policy {
                     errors.push(error(
                         "holidayCountry",
                         format!(
-                            "no built-in holiday list for \"{code}\"; built in: {}",
+                            "no built-in holiday list for {}; built in: {}",
+                            shown(code),
                             BUILT_IN_COUNTRIES.join(", ")
                         ),
                     ));
@@ -164,7 +180,24 @@ impl Policy {
             None => None,
         };
 
-        for (i, window) in self.extensions.iter().enumerate() {
+        if self.holidays.len() > MAX_HOLIDAYS {
+            errors.push(error(
+                "holidays",
+                format!("at most {MAX_HOLIDAYS} dates, not {}", self.holidays.len()),
+            ));
+        }
+        if self.extensions.len() > MAX_EXTENSIONS {
+            errors.push(error(
+                "extensions",
+                format!(
+                    "at most {MAX_EXTENSIONS} windows, not {}",
+                    self.extensions.len()
+                ),
+            ));
+        }
+        // One message for the list, not one per window of a list far too long.
+        let windows = &self.extensions[..self.extensions.len().min(MAX_EXTENSIONS)];
+        for (i, window) in windows.iter().enumerate() {
             if window.from > window.to {
                 errors.push(error(
                     format!("extensions[{i}]"),
@@ -342,6 +375,79 @@ mod tests {
         .validate()
         .unwrap();
         assert_eq!(valid.holiday_country(), Some(Country::Spain));
+    }
+
+    #[test]
+    fn lists_past_their_bound_say_the_bound() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let window = ExtensionWindow {
+            from: day,
+            to: day,
+            extra_days: 0,
+        };
+        let policy = Policy {
+            holidays: vec![day; MAX_HOLIDAYS + 1],
+            extensions: vec![window; MAX_EXTENSIONS * 10],
+            ..Policy::default()
+        };
+        let errors = errors_of(policy);
+        let message = |field: &str| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        };
+        assert_eq!(
+            message("holidays").as_deref(),
+            Some("at most 1000 dates, not 1001")
+        );
+        assert_eq!(
+            message("extensions").as_deref(),
+            Some("at most 100 windows, not 1000")
+        );
+        // Each window of the first hundred is still named, none past them.
+        assert!(message("extensions[99].extraDays").is_some());
+        assert!(message("extensions[100].extraDays").is_none());
+        let at_bound = Policy {
+            holidays: vec![day; MAX_HOLIDAYS],
+            ..Policy::default()
+        };
+        assert!(at_bound.validate().is_ok());
+    }
+
+    #[test]
+    fn the_readme_settings_table_says_each_bound() {
+        let readme = include_str!("../../README.md");
+        let row = |name: &str| {
+            readme
+                .lines()
+                .find(|line| line.starts_with(&format!("| `{name}` |")))
+                .unwrap_or_else(|| panic!("README.md has no settings row for {name}"))
+        };
+        for &(name, min, max, unit) in BOUNDS {
+            let bound = format!("{min}–{max} {unit}");
+            assert!(
+                row(name).contains(&bound),
+                "README row of {name} lacks {bound}"
+            );
+        }
+        assert!(row("holidays").contains(&format!("at most {MAX_HOLIDAYS} ")));
+        assert!(row("extensions").contains(&format!("at most {MAX_EXTENSIONS} windows")));
+    }
+
+    #[test]
+    fn a_long_name_is_cut_in_the_message() {
+        let name = "Z".repeat(100_000);
+        let errors = errors_of(Policy {
+            platform_time_zone: name.clone(),
+            holiday_country: Some(name),
+            ..Policy::default()
+        });
+        for error in &errors {
+            assert!(error.message.len() < 2_000, "{}", error.field);
+            assert!(error.message.contains(&format!("\"{}…\"", "Z".repeat(40))));
+        }
+        assert_eq!(errors.len(), 2);
     }
 
     #[test]

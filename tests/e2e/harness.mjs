@@ -12,8 +12,11 @@ export const CHROME_EXT = join(ROOT, 'dist/unpacked/chrome-test');
 export const FIREFOX_EXT = join(ROOT, 'dist/unpacked/firefox-test');
 export const FIXTURES = '/tests/fixtures/seller';
 
-/** Starts the server and Chromium with the extension; `close()` stops both and removes the profile. */
-export async function launchChromium() {
+/**
+ * Starts the server and Chromium with the extension (the TEST build, or the one in `extension`);
+ * `close()` stops both and removes the profile.
+ */
+export async function launchChromium({ extension = CHROME_EXT } = {}) {
   const server = await serve({ root: ROOT, port: 0 });
   const profile = await mkdtemp(join(tmpdir(), 'dg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -21,7 +24,7 @@ export async function launchChromium() {
     headless: true,
     timezoneId: 'America/Los_Angeles',
     args: [
-      `--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`,
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
     ],

@@ -1,7 +1,7 @@
 // <deadline-guard-orders>: a sortable, filterable table of order deadlines that ticks.
 // A thin view: reading, deadlines, risk and wording come from the wasm (OrderList); this class
 // only fetches `src`, builds DOM as text, sorts, filters and schedules re-analysis.
-import * as wasm from '../pkg/deadline_guard.js';
+import { toCsv as csvOf, orderList } from '../deadline-guard.js';
 import {
   ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, millisOf, timeElement, emit,
 } from './common.js';
@@ -139,7 +139,7 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
   /** The CSV of the orders shown (filtered and sorted), as the Export CSV button saves it. */
   toCsv() {
     if (!this.#result) return '';
-    return wasm.toCsv({ ...this.#result, orders: this.visibleOrders }, { locale: this.#effectiveOptions().locale });
+    return csvOf({ ...this.#result, orders: this.visibleOrders }, { locale: this.#effectiveOptions().locale });
   }
 
   connectedCallback() {
@@ -216,7 +216,7 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     }
     const options = this.#effectiveOptions();
     try {
-      this.#list = new wasm.OrderList(input, options);
+      this.#list = orderList(input, options);
     } catch (error) {
       this.#fail(error);
       return;

@@ -1,7 +1,7 @@
 // <deadline-guard-reconcile>: the platform's orders against another system's, every day
 // (seed 002: an expired API token silently stops the import). Lists the orders one side lacks
 // and the status mismatches, most urgent first. The comparison itself is made in the wasm.
-import * as wasm from '../pkg/deadline_guard.js';
+import { reconcile } from '../deadline-guard.js';
 import { ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, emit } from './common.js';
 
 const KIND_TEXT = {
@@ -115,7 +115,7 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
       return;
     }
     try {
-      this.#result = wasm.reconcile(platform, other, optionsOf(this, this.#options));
+      this.#result = reconcile(platform, other, optionsOf(this, this.#options));
     } catch (error) {
       this.#fail(error);
       return;
