@@ -210,6 +210,7 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("conferma importo", any(S::WaitSellerExamineMoney)),
     ("等待卖家确认金额", any(S::WaitSellerExamineMoney)),
     ("待确认金额", any(S::WaitSellerExamineMoney)),
+    ("等待您确认金额", any(S::WaitSellerExamineMoney)),
     ("确认金额", any(S::WaitSellerExamineMoney)),
     // ---- WAIT_SELLER_SEND_GOODS
     ("pending shipment", any(S::WaitSellerSendGoods)),
@@ -269,6 +270,28 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("等待仓库发货", any(S::WaitSellerSendGoods)),
     ("待发货", any(S::WaitSellerSendGoods)),
     ("未发货", any(S::WaitSellerSendGoods)),
+    ("ready to ship", any(S::WaitSellerSendGoods)),
+    ("awaiting your shipment", any(S::WaitSellerSendGoods)),
+    ("listo para enviar", any(S::WaitSellerSendGoods)),
+    ("esperando tu envio", any(S::WaitSellerSendGoods)),
+    ("versandbereit", any(S::WaitSellerSendGoods)),
+    ("wartet auf ihren versand", any(S::WaitSellerSendGoods)),
+    ("pret a expedier", any(S::WaitSellerSendGoods)),
+    (
+        "en attente de votre expedition",
+        any(S::WaitSellerSendGoods)
+    ),
+    ("pronto para envio", any(S::WaitSellerSendGoods)),
+    ("aguardando seu envio", any(S::WaitSellerSendGoods)),
+    ("готов к отправке", any(S::WaitSellerSendGoods)),
+    ("ожидает вашей отправки", any(S::WaitSellerSendGoods)),
+    ("pronto per la spedizione", any(S::WaitSellerSendGoods)),
+    (
+        "in attesa della tua spedizione",
+        any(S::WaitSellerSendGoods)
+    ),
+    ("待卖家发货", any(S::WaitSellerSendGoods)),
+    ("等待卖家出库", any(S::WaitSellerSendGoods)),
     // ---- SELLER_PART_SEND_GOODS
     ("partially shipped", any(S::SellerPartSendGoods)),
     ("partially sent", any(S::SellerPartSendGoods)),
@@ -332,6 +355,23 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("申请取消", any(S::InCancel)),
     ("取消中", any(S::InCancel)),
     ("取消申请中", any(S::InCancel)),
+    ("cancellation requested by buyer", any(S::InCancel)),
+    ("buyer asked to cancel", any(S::InCancel)),
+    ("awaiting cancellation response", any(S::InCancel)),
+    ("cancelacion pendiente", any(S::InCancel)),
+    ("el comprador pide cancelar", any(S::InCancel)),
+    ("stornierung vom kaufer beantragt", any(S::InCancel)),
+    ("stornierungsantrag", any(S::InCancel)),
+    ("annulation en attente", any(S::InCancel)),
+    ("l'acheteur demande l'annulation", any(S::InCancel)),
+    ("cancelamento pendente", any(S::InCancel)),
+    ("o comprador pediu o cancelamento", any(S::InCancel)),
+    ("покупатель просит отменить", any(S::InCancel)),
+    ("ожидает отмены", any(S::InCancel)),
+    ("annullamento in attesa", any(S::InCancel)),
+    ("l'acquirente chiede l'annullamento", any(S::InCancel)),
+    ("取消订单申请中", any(S::InCancel)),
+    ("买家请求取消", any(S::InCancel)),
     // ---- WAIT_BUYER_ACCEPT_GOODS
     (
         "waiting for buyer to confirm receipt",
@@ -498,6 +538,22 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("纠纷中", any(S::InIssue)),
     ("纠纷", any(S::InIssue)),
     ("买家发起纠纷", any(S::InIssue)),
+    ("dispute in progress", any(S::InIssue)),
+    ("open dispute", any(S::InIssue)),
+    ("disputa en curso", any(S::InIssue)),
+    ("disputa abierta por el comprador", any(S::InIssue)),
+    ("streitfall offen", any(S::InIssue)),
+    ("offener streitfall", any(S::InIssue)),
+    ("litige en cours", any(S::InIssue)),
+    ("litige ouvert", any(S::InIssue)),
+    ("disputa em andamento", any(S::InIssue)),
+    ("disputa aberta", any(S::InIssue)),
+    ("спор открыт", any(S::InIssue)),
+    ("идет спор", any(S::InIssue)),
+    ("controversia in corso", any(S::InIssue)),
+    ("controversia aperta", any(S::InIssue)),
+    ("有纠纷的订单", any(S::InIssue)),
+    ("纠纷处理中", any(S::InIssue)),
     // ---- IN_FROZEN
     ("frozen", any(S::InFrozen)),
     ("locked", any(S::InFrozen)),
@@ -543,6 +599,7 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("交易成功", any(S::Finish)),
     ("已完成", any(S::Finish)),
     ("交易完成", any(S::Finish)),
+    ("已结束", any(S::Finish)),
     // ---- FINISH: closed or cancelled
     ("closed", closed(false)),
     ("order closed", closed(false)),
@@ -749,11 +806,18 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             label,
             "names more than one order status",
         )),
-        Lookup::None => Err(ReadError::new(
-            ReadErrorKind::UnknownStatus,
-            label,
-            "is not an order status this reader knows",
-        )),
+        Lookup::None => match super::status_meaning::status_by_meaning(&norm) {
+            Some(status) => Ok(StatusLabel {
+                status,
+                side: None,
+                closed: false,
+            }),
+            None => Err(ReadError::new(
+                ReadErrorKind::UnknownStatus,
+                label,
+                "is not an order status this reader knows",
+            )),
+        },
     }
 }
 
@@ -815,6 +879,25 @@ mod tests {
         TAB_PHRASES.assert_normal();
         for phrase in NOT_STATUS.lines() {
             assert_eq!(normalize(phrase), phrase);
+        }
+    }
+
+    /// Reading by meaning never takes a known label of another status for one of its three.
+    #[test]
+    fn no_known_label_reads_as_another_status_by_meaning() {
+        for (phrase, (status, _, _)) in STATUS_PHRASES.iter() {
+            if let Some(meant) = super::super::status_meaning::status_by_meaning(phrase) {
+                assert_eq!(meant, status, "{phrase:?}");
+            }
+        }
+        for phrase in NOT_STATUS.lines() {
+            let meant = super::super::status_meaning::status_by_meaning(phrase);
+            assert_eq!(meant, None, "{phrase:?}");
+        }
+        for (phrase, tab) in TAB_PHRASES.iter() {
+            if let Some(meant) = super::super::status_meaning::status_by_meaning(phrase) {
+                assert_eq!(Some(meant), tab.status(), "{phrase:?}");
+            }
         }
     }
 }

@@ -1,0 +1,283 @@
+//! Reading a status label by its meaning, where no phrase of the table matches: the three statuses
+//! whose clock the seller must beat, each recognised by the stems of its two ideas in the eight
+//! languages ("Stornierung vom Käufer beantragt" = cancel + request; "Awaiting the seller's
+//! shipment" = awaiting + ship; "Dispute in progress" = dispute).
+//!
+//! Stems of other statuses' ideas (payment, receipt, delivery, closed, refused, partial …) veto a
+//! reading, so that a label about something else is never taken for one of these three: the label
+//! stays unknown and the order unreadable instead.
+
+use super::text::{is_cjk, is_word_letter};
+use crate::core::status::OrderStatus;
+
+/// Stems as word beginnings (spaced scripts) or substrings (CJK), normal form.
+type Stems = &'static [&'static str];
+
+const CANCEL: Stems = &["cancel", "anula", "storn", "annul", "отмен", "取消", "撤单"];
+const REQUEST: Stems = &[
+    "request",
+    "ask",
+    "appl",
+    "solicit",
+    "demand",
+    "beantrag",
+    "antrag",
+    "anfrag",
+    "angefragt",
+    "ersuch",
+    "richiest",
+    "richied",
+    "запрос",
+    "запрош",
+    "просит",
+    "заявк",
+    "申请",
+    "请求",
+    "要求",
+];
+/// A request that is over, or an order that is cancelled: not a request waiting for an answer.
+const ANSWERED: Stems = &[
+    "reject",
+    "refus",
+    "declin",
+    "withdr",
+    "accept",
+    "approv",
+    "agreed",
+    "rechaz",
+    "acept",
+    "retirad",
+    "abgelehnt",
+    "ablehn",
+    "zuruckgezog",
+    "angenommen",
+    "genehmigt",
+    "refuse",
+    "accepte",
+    "retire",
+    "recusad",
+    "rejeitad",
+    "aceit",
+    "aprovad",
+    "отклон",
+    "отозва",
+    "принят",
+    "одобрен",
+    "rifiut",
+    "respint",
+    "accettat",
+    "approvat",
+    "ritirat",
+    "拒绝",
+    "撤销",
+    "撤回",
+    "同意",
+    "已取消",
+    "closed",
+    "cerrad",
+    "geschlossen",
+    "ferme",
+    "fechad",
+    "закрыт",
+    "chius",
+    "关闭",
+    "cancelled",
+    "canceled",
+    "cancelad",
+    "storniert",
+    "annule",
+    "отменен",
+    "annullat",
+];
+const DISPUTE: Stems = &[
+    "disput",
+    "streit",
+    "litig",
+    "спор",
+    "contest",
+    "controvers",
+    "纠纷",
+    "争议",
+];
+/// A dispute that is over or absent.
+const DISPUTE_OVER: Stems = &[
+    "no",
+    "not",
+    "without",
+    "closed",
+    "ended",
+    "resolved",
+    "finish",
+    "cancel",
+    "sin",
+    "cerrad",
+    "finaliz",
+    "resuel",
+    "kein",
+    "ohne",
+    "geschlossen",
+    "beendet",
+    "gelost",
+    "aucun",
+    "sans",
+    "clos",
+    "ferm",
+    "resolu",
+    "termin",
+    "sem",
+    "encerrad",
+    "resolvid",
+    "нет",
+    "без",
+    "закрыт",
+    "заверш",
+    "разреш",
+    "nessun",
+    "senza",
+    "chius",
+    "risolt",
+    "无",
+    "关闭",
+    "结束",
+    "已解决",
+    "撤销",
+];
+const AWAIT: Stems = &[
+    "await",
+    "wait",
+    "pending",
+    "to be",
+    "espera",
+    "pendiente",
+    "por",
+    "wart",
+    "ausstehend",
+    "attente",
+    "aguard",
+    "pendente",
+    "ожид",
+    "attesa",
+    "sospeso",
+    "等待",
+    "待",
+    "未",
+];
+const SHIP: Stems = &[
+    "ship",
+    "dispatch",
+    "send",
+    "envi",
+    "envoi",
+    "exped",
+    "versand",
+    "versend",
+    "отправ",
+    "отгруз",
+    "sped",
+    "发货",
+    "发出",
+    "出库",
+];
+/// Ideas of other statuses: an "awaiting" label about them is not about shipping.
+const NOT_SHIPPING: Stems = &[
+    "receipt",
+    "receiv",
+    "deliver",
+    "confirm",
+    "pay",
+    "paid",
+    "partial",
+    "part",
+    "recep",
+    "entreg",
+    "pago",
+    "parcial",
+    "empfang",
+    "liefer",
+    "zahl",
+    "bestatig",
+    "teil",
+    "recept",
+    "livr",
+    "paie",
+    "partiel",
+    "receb",
+    "pagament",
+    "confirmac",
+    "получ",
+    "достав",
+    "оплат",
+    "подтвер",
+    "частич",
+    "ricez",
+    "consegn",
+    "confer",
+    "parzial",
+    "收货",
+    "付款",
+    "支付",
+    "确认",
+    "部分",
+    "已发货",
+    "risk",
+    "riesgo",
+    "risiko",
+    "risque",
+    "risco",
+    "риск",
+    "rischio",
+    "风控",
+];
+
+/// The status a label means, when it is one of the three the table may miss; `normalized` is in
+/// the normal form of [`super::text::normalize`].
+pub fn status_by_meaning(normalized: &str) -> Option<OrderStatus> {
+    let has = |stems: Stems| stems.iter().any(|s| has_stem(normalized, s));
+    if has(CANCEL) && has(REQUEST) && !has(ANSWERED) && !has(DISPUTE) {
+        return Some(OrderStatus::InCancel);
+    }
+    if has(DISPUTE) && !has(DISPUTE_OVER) && !has(CANCEL) {
+        return Some(OrderStatus::InIssue);
+    }
+    if has(AWAIT) && has(SHIP) && !has(NOT_SHIPPING) && !has(CANCEL) && !has(DISPUTE) {
+        return Some(OrderStatus::WaitSellerSendGoods);
+    }
+    None
+}
+
+/// A stem at the beginning of a word (CJK stems anywhere).
+fn has_stem(text: &str, stem: &str) -> bool {
+    if stem.chars().next().is_some_and(is_cjk) {
+        return text.contains(stem);
+    }
+    text.match_indices(stem).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !is_word_letter(c))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::normalize;
+
+    #[test]
+    fn stems_are_in_normal_form() {
+        for stems in [
+            CANCEL,
+            REQUEST,
+            ANSWERED,
+            DISPUTE,
+            DISPUTE_OVER,
+            AWAIT,
+            SHIP,
+            NOT_SHIPPING,
+        ] {
+            for s in stems {
+                assert_eq!(&normalize(s), s);
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Whether a text speaks of time left — a countdown the page prints, with or without a label
+//! element — so that the page reader can find it wherever it stands in an order, and can refuse to
+//! compute a deadline when it is there but cannot be read.
+//!
+//! A text looks like time left when it has a number and
+//! - a time-left or overdue word ("Remaining", "Quedan", "Noch", "Il reste", "Осталось", "还剩",
+//!   "Overdue by" …) with an amount in units or a clock, or
+//! - a clock `H:MM:SS` that is not the time of a date ("2026-11-20 14:05:33" is a date), or
+//! - nothing but two or more amounts in units ("1 d 4 h", "2天07小时").
+//!
+//! A single amount without a time-left word ("7 days", "Handling time 7 days", "2 m") is not taken
+//! for a countdown: templates and product details print those.
+
+use super::countdown::OVERDUE;
+use super::date::read_date;
+use super::lang::DateOrder;
+use super::text::{find_phrase, normalize, phrase_list, tokens, Token, MAX_LABEL_CHARS};
+
+/// Words that introduce the time left, eight languages, normal form.
+const TIME_LEFT_WORDS: &str = phrase_list![
+    "remaining",
+    "remains",
+    "remain",
+    "left",
+    "time left",
+    "to go",
+    "ends in",
+    "expires in",
+    "countdown",
+    "quedan",
+    "queda",
+    "faltan",
+    "falta",
+    "restante",
+    "restantes",
+    "restan",
+    "cuenta atras",
+    "noch",
+    "verbleibend",
+    "verbleibende",
+    "verbleiben",
+    "restzeit",
+    "ubrig",
+    "il reste",
+    "reste",
+    "restant",
+    "temps restant",
+    "restam",
+    "resta",
+    "faltam",
+    "осталось",
+    "остается",
+    "осталась",
+    "остался",
+    "оставшееся время",
+    "mancano",
+    "manca",
+    "rimanente",
+    "rimanenti",
+    "rimangono",
+    "restano",
+    "residuo",
+    "还剩",
+    "剩余",
+    "剩",
+    "倒计时",
+    "后超时",
+];
+
+/// Whether `text` looks like a countdown (see the module). A text that looks like one and cannot
+/// be read by [`super::read_countdown`] must make its order unreadable, never be skipped.
+pub fn looks_like_time_left(text: &str) -> bool {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(is_wide_digit) {
+        return false;
+    }
+    let norm = normalize(text);
+    if norm.chars().count() > MAX_LABEL_CHARS || is_date(&norm) {
+        return false;
+    }
+    let toks: Vec<Token> = tokens(&norm)
+        .into_iter()
+        .filter(|t| *t != Token::Space)
+        .collect();
+    let amounts = amounts_in_units(&toks);
+    let clock = has_clock(&toks);
+    let worded = TIME_LEFT_WORDS
+        .lines()
+        .chain(OVERDUE.lines())
+        .any(|w| !find_phrase(&norm, w).is_empty());
+    clock || (worded && amounts > 0) || (amounts >= 2 && only_amounts(&toks))
+}
+
+fn is_wide_digit(c: char) -> bool {
+    ('\u{FF10}'..='\u{FF19}').contains(&c)
+}
+
+/// A date: a year (four digits or more), `n-n-n`, `n/n/n`, `n.n.n`, or anything the date reader
+/// reads as a date (month names).
+fn is_date(norm: &str) -> bool {
+    let toks = tokens(norm);
+    let long_number = toks
+        .iter()
+        .any(|t| matches!(t, Token::Num { digits, .. } if *digits >= 4));
+    let separated = toks.windows(5).any(|w| match w {
+        [Token::Num { .. }, Token::Punct(a), Token::Num { .. }, Token::Punct(b), Token::Num { .. }] => {
+            a == b && matches!(a, '-' | '/' | '.')
+        }
+        _ => false,
+    });
+    long_number || separated || read_date(norm, DateOrder::DayFirst).is_ok()
+}
+
+/// `H:MM:SS` (or `D:HH:MM:SS`): two-digit minutes and seconds.
+fn has_clock(toks: &[Token]) -> bool {
+    toks.windows(5).any(|w| {
+        matches!(
+            w,
+            [
+                Token::Num { .. },
+                Token::Punct(':'),
+                Token::Num { digits: 2, .. },
+                Token::Punct(':'),
+                Token::Num { digits: 2, .. },
+            ]
+        )
+    })
+}
+
+fn unit_after(toks: &[Token], i: usize) -> bool {
+    match toks.get(i + 1) {
+        Some(Token::Word(w)) => super::countdown::is_unit_word(w),
+        Some(Token::Cjk(run)) => super::countdown::starts_with_cjk_unit(run),
+        _ => false,
+    }
+}
+
+/// How many numbers are followed by a time unit.
+fn amounts_in_units(toks: &[Token]) -> usize {
+    (0..toks.len())
+        .filter(|&i| matches!(toks[i], Token::Num { .. }) && unit_after(toks, i))
+        .count()
+}
+
+/// Nothing but numbers with their units (and the dots of "Std.").
+fn only_amounts(toks: &[Token]) -> bool {
+    let mut i = 0;
+    while i < toks.len() {
+        match &toks[i] {
+            Token::Num { .. } if unit_after(toks, i) => i += 2,
+            Token::Punct('.' | ',') => i += 1,
+            // "2天07小时" tokenises the unit with what follows it ("天"), which unit_after accepted.
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_in_normal_form() {
+        for w in TIME_LEFT_WORDS.lines() {
+            assert_eq!(normalize(w), w);
+        }
+    }
+
+    #[test]
+    fn countdowns_with_their_own_words_are_seen() {
+        for text in [
+            "还剩 2 天 07 小时",
+            "Time remaining 3 days 01:20:00",
+            "Осталось: 2 дня 5 ч",
+            "Faltan 3 días y 2 horas",
+            "Noch 2 Tage 3 Std.",
+            "Il reste 5 h",
+            "Mancano 2 giorni",
+            "Restam 4 horas",
+            "1 d 4 h",
+            "2天07小时",
+            "02:15:33",
+            "Overdue by 5 hours",
+            "剩余 1 天 <script>",
+        ] {
+            assert!(looks_like_time_left(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_amounts_and_single_durations_are_not_countdowns() {
+        for text in [
+            "2026-11-20 14:05:33",
+            "Payment time: 20/11/2026 14:05:33",
+            "Nov 20, 2026 2:05:33 PM",
+            "7 days",
+            "Handling time 7 days",
+            "Size: 2 m",
+            "US $12.50",
+            "SKU: AB-12-34",
+            "Order 8100000000000001",
+            "Time left",
+            "Left chest pocket, 3 colours",
+            "Qty 2",
+        ] {
+            assert!(!looks_like_time_left(text), "{text:?}");
+        }
+    }
+}
