@@ -99,9 +99,11 @@ pub(super) fn find_status(tree: &Tree, record: usize) -> Option<(usize, readers:
         .find_map(|i| readers::status(&tree.nodes[i].x).map(|s| (i, s)))
 }
 
-/// Status labels are short; a product title that happens to contain "shipped" is not one.
+/// Status labels are short; a product title that happens to contain "shipped" is not one. The
+/// longest wordings ("El comprador ha solicitado la cancelación", "In attesa che l'acquirente
+/// confermi la ricezione") pass 40 characters.
 fn is_short_label(text: &str) -> bool {
-    !text.is_empty() && text.chars().count() <= 40 && !text.chars().any(|c| c.is_ascii_digit())
+    !text.is_empty() && text.chars().count() <= 64 && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 pub(super) fn read_record(
@@ -185,7 +187,11 @@ pub(super) fn read_record(
                             order.status = Some(label.status);
                             buyer_wording |= label.side == Some(Side::Buyer);
                         }
-                        Err(e) => order.read_errors.push(format!("status: {e}")),
+                        // The state label's own error already names the label.
+                        Err(e) if !order.read_errors.iter().any(|r| r.starts_with("status:")) => {
+                            order.read_errors.push(format!("status: {e}"))
+                        }
+                        Err(_) => {}
                     }
                 }
             }
