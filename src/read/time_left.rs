@@ -74,20 +74,29 @@ pub fn looks_like_time_left(text: &str) -> bool {
         return false;
     }
     let norm = normalize(text);
-    if norm.chars().count() > MAX_LABEL_CHARS || is_date(&norm) {
+    if norm.chars().count() > MAX_LABEL_CHARS {
         return false;
     }
     let toks: Vec<Token> = tokens(&norm)
         .into_iter()
         .filter(|t| *t != Token::Space)
         .collect();
+    // Most texts with digits in an order (ids, amounts, quantities, SKU codes) have neither an
+    // amount in time units nor a clock: they are let go before the costlier checks.
     let amounts = amounts_in_units(&toks);
     let clock = has_clock(&toks);
-    let worded = TIME_LEFT_WORDS
-        .lines()
-        .chain(OVERDUE.lines())
-        .any(|w| !find_phrase(&norm, w).is_empty());
-    clock || (worded && amounts > 0) || (amounts >= 2 && only_amounts(&toks))
+    if amounts == 0 && !clock {
+        return false;
+    }
+    if is_date(&norm) {
+        return false;
+    }
+    clock
+        || (amounts >= 2 && only_amounts(&toks))
+        || TIME_LEFT_WORDS
+            .lines()
+            .chain(OVERDUE.lines())
+            .any(|w| !find_phrase(&norm, w).is_empty())
 }
 
 fn is_wide_digit(c: char) -> bool {
