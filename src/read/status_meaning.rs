@@ -7,14 +7,15 @@
 //! reading, so that a label about something else is never taken for one of these three: the label
 //! stays unknown and the order unreadable instead.
 
-use super::text::{is_cjk, is_word_letter};
+use super::text::{is_cjk, is_word_letter, phrase_list};
 use crate::core::status::OrderStatus;
 
-/// Stems as word beginnings (spaced scripts) or substrings (CJK), normal form.
-type Stems = &'static [&'static str];
+/// Stems as word beginnings (spaced scripts) or substrings (CJK), normal form, a line each (one
+/// string per list: a slice of `&str` costs the wasm a pointer and a length per stem).
+type Stems = &'static str;
 
-const CANCEL: Stems = &["cancel", "anula", "storn", "annul", "отмен", "取消", "撤单"];
-const REQUEST: Stems = &[
+const CANCEL: Stems = phrase_list!["cancel", "anula", "storn", "annul", "отмен", "取消", "撤单",];
+const REQUEST: Stems = phrase_list![
     "request",
     "ask",
     "appl",
@@ -25,6 +26,7 @@ const REQUEST: Stems = &[
     "anfrag",
     "angefragt",
     "ersuch",
+    "sollicit",
     "richiest",
     "richied",
     "запрос",
@@ -36,7 +38,7 @@ const REQUEST: Stems = &[
     "要求",
 ];
 /// A request that is over, or an order that is cancelled: not a request waiting for an answer.
-const ANSWERED: Stems = &[
+const ANSWERED: Stems = phrase_list![
     "reject",
     "refus",
     "declin",
@@ -89,7 +91,7 @@ const ANSWERED: Stems = &[
     "отменен",
     "annullat",
 ];
-const DISPUTE: Stems = &[
+const DISPUTE: Stems = phrase_list![
     "disput",
     "streit",
     "litig",
@@ -100,40 +102,41 @@ const DISPUTE: Stems = &[
     "争议",
 ];
 /// A dispute that is over or absent.
-const DISPUTE_OVER: Stems = &[
-    "no",
-    "not",
-    "without",
+const DISPUTE_OVER: Stems = phrase_list![
+    "no$",
+    "not$",
+    "without$",
     "closed",
     "ended",
     "resolved",
     "finish",
     "cancel",
-    "sin",
+    "sin$",
     "cerrad",
     "finaliz",
     "resuel",
-    "kein",
-    "ohne",
+    "kein$",
+    "keine$",
+    "ohne$",
     "geschlossen",
     "beendet",
     "gelost",
     "aucun",
-    "sans",
+    "sans$",
     "clos",
     "ferm",
     "resolu",
     "termin",
-    "sem",
+    "sem$",
     "encerrad",
     "resolvid",
-    "нет",
-    "без",
+    "нет$",
+    "без$",
     "закрыт",
     "заверш",
     "разреш",
     "nessun",
-    "senza",
+    "senza$",
     "chius",
     "risolt",
     "无",
@@ -142,14 +145,14 @@ const DISPUTE_OVER: Stems = &[
     "已解决",
     "撤销",
 ];
-const AWAIT: Stems = &[
+const AWAIT: Stems = phrase_list![
     "await",
     "wait",
     "pending",
     "to be",
     "espera",
     "pendiente",
-    "por",
+    "por$",
     "wart",
     "ausstehend",
     "attente",
@@ -162,7 +165,7 @@ const AWAIT: Stems = &[
     "待",
     "未",
 ];
-const SHIP: Stems = &[
+const SHIP: Stems = phrase_list![
     "ship",
     "dispatch",
     "send",
@@ -179,7 +182,7 @@ const SHIP: Stems = &[
     "出库",
 ];
 /// Ideas of other statuses: an "awaiting" label about them is not about shipping.
-const NOT_SHIPPING: Stems = &[
+const NOT_SHIPPING: Stems = phrase_list![
     "receipt",
     "receiv",
     "deliver",
@@ -232,7 +235,7 @@ const NOT_SHIPPING: Stems = &[
 /// The status a label means, when it is one of the three the table may miss; `normalized` is in
 /// the normal form of [`super::text::normalize`].
 pub fn status_by_meaning(normalized: &str) -> Option<OrderStatus> {
-    let has = |stems: Stems| stems.iter().any(|s| has_stem(normalized, s));
+    let has = |stems: Stems| stems.lines().any(|s| has_stem(normalized, s));
     if has(CANCEL) && has(REQUEST) && !has(ANSWERED) && !has(DISPUTE) {
         return Some(OrderStatus::InCancel);
     }
@@ -245,16 +248,32 @@ pub fn status_by_meaning(normalized: &str) -> Option<OrderStatus> {
     None
 }
 
-/// A stem at the beginning of a word (CJK stems anywhere).
+/// Whether a label the phrase table read as a cancellation request or a dispute says that request
+/// or dispute is over ("Cancellation request rejected", "Stornierungsantrag abgelehnt"): the
+/// table's phrase is only part of what the label says.
+pub fn says_it_is_over(status: OrderStatus, normalized: &str) -> bool {
+    let has = |stems: Stems| stems.lines().any(|s| has_stem(normalized, s));
+    match status {
+        OrderStatus::InCancel => has(ANSWERED),
+        OrderStatus::InIssue => has(DISPUTE_OVER),
+        _ => false,
+    }
+}
+
+/// A stem at the beginning of a word (CJK stems anywhere); a stem ending in `$` is a whole word
+/// ("no" is not the beginning of "Noch").
 fn has_stem(text: &str, stem: &str) -> bool {
     if stem.chars().next().is_some_and(is_cjk) {
         return text.contains(stem);
     }
+    let (stem, whole) = match stem.strip_suffix('$') {
+        Some(word) => (word, true),
+        None => (stem, false),
+    };
+    let edge = |c: Option<char>| c.map_or(true, |c| !is_word_letter(c));
     text.match_indices(stem).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .map_or(true, |c| !is_word_letter(c))
+        edge(text[..at].chars().next_back())
+            && (!whole || edge(text[at + stem.len()..].chars().next()))
     })
 }
 
@@ -275,9 +294,26 @@ mod tests {
             SHIP,
             NOT_SHIPPING,
         ] {
-            for s in stems {
-                assert_eq!(&normalize(s), s);
+            for s in stems.lines() {
+                assert_eq!(normalize(s), s);
             }
+        }
+    }
+
+    #[test]
+    fn whole_word_stems_do_not_match_inside_words() {
+        assert!(has_stem("no dispute", "no$"));
+        assert!(!has_stem("noch 2 tage", "no$"));
+        assert!(has_stem("stornierung", "storn"));
+        assert!(!has_stem("unstorn", "storn"));
+        for (label, meant) in [
+            (
+                "streitfall eroffnet noch 0 tage 17 std.",
+                Some(OrderStatus::InIssue),
+            ),
+            ("por favor", None),
+        ] {
+            assert_eq!(status_by_meaning(label), meant, "{label:?}");
         }
     }
 }

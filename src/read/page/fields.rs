@@ -287,10 +287,7 @@ mod readers {
     }
 
     fn field_uncached(label: &str) -> Option<PageField> {
-        let Some(field) = read::field_for_header(label) else {
-            return read::is_event_time_label(label).then_some(PageField::EventTime);
-        };
-        Some(match field {
+        Some(match read::field_for_header(label)? {
             Field::Status => PageField::Status,
             Field::Created => PageField::Created,
             Field::Paid => PageField::Paid,
@@ -299,6 +296,7 @@ mod readers {
             Field::DisputeOpened => PageField::DisputeOpened,
             Field::TimeLeft => PageField::TimeLeft,
             Field::Deadline => PageField::Deadline,
+            Field::EventTime => PageField::EventTime,
             _ => return None,
         })
     }
