@@ -14,7 +14,7 @@
 use super::countdown::OVERDUE;
 use super::date::read_date;
 use super::lang::DateOrder;
-use super::text::{find_phrase, normalize, phrase_list, tokens, Token, MAX_LABEL_CHARS};
+use super::text::{find_phrase, is_cjk, normalize, phrase_list, tokens, Token, MAX_LABEL_CHARS};
 
 /// Words that introduce the time left, eight languages, normal form.
 const TIME_LEFT_WORDS: &str = phrase_list![
@@ -70,7 +70,9 @@ const TIME_LEFT_WORDS: &str = phrase_list![
 /// Whether `text` looks like a countdown (see the module). A text that looks like one and cannot
 /// be read by [`super::read_countdown`] must make its order unreadable, never be skipped.
 pub fn looks_like_time_left(text: &str) -> bool {
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(is_wide_digit) {
+    // An order has some forty texts, most without a clock or a number followed by a word (ids,
+    // amounts, dates): they are let go before normalising, on the raw bytes.
+    if !may_hold_time_left(text) {
         return false;
     }
     let norm = normalize(text);
@@ -81,22 +83,79 @@ pub fn looks_like_time_left(text: &str) -> bool {
         .into_iter()
         .filter(|t| *t != Token::Space)
         .collect();
-    // Most texts with digits in an order (ids, amounts, quantities, SKU codes) have neither an
-    // amount in time units nor a clock: they are let go before the costlier checks.
     let amounts = amounts_in_units(&toks);
     let clock = has_clock(&toks);
-    if amounts == 0 && !clock {
-        return false;
-    }
-    if is_date(&norm) {
-        return false;
-    }
-    clock
+    let candidate = clock
         || (amounts >= 2 && only_amounts(&toks))
-        || TIME_LEFT_WORDS
-            .lines()
-            .chain(OVERDUE.lines())
-            .any(|w| !find_phrase(&norm, w).is_empty())
+        || (amounts > 0 && has_time_left_word(&norm, &toks));
+    candidate && !is_date(&norm, &toks)
+}
+
+/// A time-left or overdue word in the text. The text's few words are looked up in the lists (a
+/// phrase is checked only when it starts with one of them), not the eighty phrases in the text.
+fn has_time_left_word(norm: &str, toks: &[Token]) -> bool {
+    [TIME_LEFT_WORDS, OVERDUE].into_iter().any(|list| {
+        toks.iter().any(|t| match t {
+            Token::Word(word) => phrases_starting_with(list, word)
+                .any(|phrase| !find_phrase(norm, phrase).is_empty()),
+            // Chinese phrases stand inside one run of Chinese characters, and need no word edges.
+            Token::Cjk(run) => list
+                .lines()
+                .any(|phrase| phrase.starts_with(is_cjk) && run.contains(phrase)),
+            _ => false,
+        })
+    })
+}
+
+/// The lines of `list` whose first word is `word`.
+fn phrases_starting_with<'a>(list: &'a str, word: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let bytes = list.as_bytes();
+    list.match_indices(word).filter_map(move |(at, _)| {
+        let starts_line = at == 0 || bytes[at - 1] == b'\n';
+        let ends_word = matches!(bytes.get(at + word.len()), Some(b'\n' | b' '));
+        (starts_line && ends_word).then(|| {
+            let line_end = list[at..].find('\n').map_or(list.len(), |e| at + e);
+            &list[at..line_end]
+        })
+    })
+}
+
+/// A clock (`d:dd:dd`) or a digit followed by a letter (a unit, after spaces or not), full-width
+/// digits and colons included as the normal form will read them, and no number of four digits or
+/// more (see [`is_date`]).
+fn may_hold_time_left(text: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || is_wide_digit(c);
+    if !text.chars().any(digit) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && digit(chars[j]) {
+            j += 1;
+        }
+        if j - i >= 4 {
+            return false; // a year, an order id: a date or a reference, never time left
+        }
+        let clock = matches!(chars.get(j), Some(':' | '：'))
+            && chars
+                .get(j + 1..j + 3)
+                .is_some_and(|d| d.iter().all(|&c| digit(c)));
+        let mut k = j;
+        while chars.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        if clock || chars.get(k).is_some_and(|c| c.is_alphabetic()) {
+            return true;
+        }
+        i = j;
+    }
+    false
 }
 
 fn is_wide_digit(c: char) -> bool {
@@ -105,8 +164,7 @@ fn is_wide_digit(c: char) -> bool {
 
 /// A date: a year (four digits or more), `n-n-n`, `n/n/n`, `n.n.n`, or anything the date reader
 /// reads as a date (month names).
-fn is_date(norm: &str) -> bool {
-    let toks = tokens(norm);
+fn is_date(norm: &str, toks: &[Token]) -> bool {
     let long_number = toks
         .iter()
         .any(|t| matches!(t, Token::Num { digits, .. } if *digits >= 4));
