@@ -221,19 +221,8 @@ pub(super) fn starts_with_cjk_unit(run: &str) -> bool {
     unit_of_cjk(run).is_some()
 }
 
-/// The unit a word names: one search for the word as a whole line of the table, then its line's
-/// value (walking the table's lines per word cost microseconds on every number of a page).
 fn unit_of_word(word: &str) -> Option<Unit> {
-    let text = UNIT_WORDS.text;
-    let bytes = text.as_bytes();
-    if word.is_empty() || word.contains('\n') {
-        return None;
-    }
-    let at = text.match_indices(word).map(|(at, _)| at).find(|&at| {
-        (at == 0 || bytes[at - 1] == b'\n') && bytes.get(at + word.len()) == Some(&b'\n')
-    })?;
-    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count();
-    UNIT_WORDS.values.get(line).copied()
+    UNIT_WORDS.iter().find(|(w, _)| *w == word).map(|(_, u)| u)
 }
 
 fn unit_of_cjk(run: &str) -> Option<Unit> {

@@ -54,8 +54,6 @@ const ANSWERED: Stems = phrase_list![
     "zuruckgezog",
     "angenommen",
     "genehmigt",
-    "refuse",
-    "accepte",
     "retire",
     "recusad",
     "rejeitad",
@@ -235,7 +233,7 @@ const NOT_SHIPPING: Stems = phrase_list![
 /// The status a label means, when it is one of the three the table may miss; `normalized` is in
 /// the normal form of [`super::text::normalize`].
 pub fn status_by_meaning(normalized: &str) -> Option<OrderStatus> {
-    let has = |stems: Stems| stems.lines().any(|s| has_stem(normalized, s));
+    let has = |stems: Stems| any_stem(normalized, stems);
     if has(CANCEL) && has(REQUEST) && !has(ANSWERED) && !has(DISPUTE) {
         return Some(OrderStatus::InCancel);
     }
@@ -252,12 +250,19 @@ pub fn status_by_meaning(normalized: &str) -> Option<OrderStatus> {
 /// or dispute is over ("Cancellation request rejected", "Stornierungsantrag abgelehnt"): the
 /// table's phrase is only part of what the label says.
 pub fn says_it_is_over(status: OrderStatus, normalized: &str) -> bool {
-    let has = |stems: Stems| stems.lines().any(|s| has_stem(normalized, s));
+    let has = |stems: Stems| any_stem(normalized, stems);
     match status {
         OrderStatus::InCancel => has(ANSWERED),
         OrderStatus::InIssue => has(DISPUTE_OVER),
         _ => false,
     }
+}
+
+/// Whether any stem of the list is in the text. Kept out of line: the readers above call it a dozen
+/// times, and a copy per call would cost the wasm a kilobyte.
+#[inline(never)]
+fn any_stem(text: &str, stems: Stems) -> bool {
+    stems.lines().any(|s| has_stem(text, s))
 }
 
 /// A stem at the beginning of a word (CJK stems anywhere); a stem ending in `$` is a whole word

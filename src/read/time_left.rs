@@ -14,7 +14,7 @@
 use super::countdown::OVERDUE;
 use super::date::read_date;
 use super::lang::DateOrder;
-use super::text::{find_phrase, is_cjk, normalize, phrase_list, tokens, Token, MAX_LABEL_CHARS};
+use super::text::{find_phrase, normalize, phrase_list, tokens, Token, MAX_LABEL_CHARS};
 
 /// Words that introduce the time left, eight languages, normal form.
 const TIME_LEFT_WORDS: &str = phrase_list![
@@ -22,7 +22,6 @@ const TIME_LEFT_WORDS: &str = phrase_list![
     "remains",
     "remain",
     "left",
-    "time left",
     "to go",
     "ends in",
     "expires in",
@@ -41,10 +40,8 @@ const TIME_LEFT_WORDS: &str = phrase_list![
     "verbleiben",
     "restzeit",
     "ubrig",
-    "il reste",
     "reste",
     "restant",
-    "temps restant",
     "restam",
     "resta",
     "faltam",
@@ -64,7 +61,6 @@ const TIME_LEFT_WORDS: &str = phrase_list![
     "剩余",
     "剩",
     "倒计时",
-    "后超时",
 ];
 
 /// Whether `text` looks like a countdown (see the module). A text that looks like one and cannot
@@ -87,75 +83,41 @@ pub fn looks_like_time_left(text: &str) -> bool {
     let clock = has_clock(&toks);
     let candidate = clock
         || (amounts >= 2 && only_amounts(&toks))
-        || (amounts > 0 && has_time_left_word(&norm, &toks));
+        || (amounts > 0 && has_time_left_word(&norm));
     candidate && !is_date(&norm, &toks)
 }
 
-/// A time-left or overdue word in the text. The text's few words are looked up in the lists (a
-/// phrase is checked only when it starts with one of them), not the eighty phrases in the text.
-fn has_time_left_word(norm: &str, toks: &[Token]) -> bool {
-    [TIME_LEFT_WORDS, OVERDUE].into_iter().any(|list| {
-        toks.iter().any(|t| match t {
-            Token::Word(word) => phrases_starting_with(list, word)
-                .any(|phrase| !find_phrase(norm, phrase).is_empty()),
-            // Chinese phrases stand inside one run of Chinese characters, and need no word edges.
-            Token::Cjk(run) => list
-                .lines()
-                .any(|phrase| phrase.starts_with(is_cjk) && run.contains(phrase)),
-            _ => false,
-        })
-    })
+/// A time-left or overdue word in the text.
+fn has_time_left_word(norm: &str) -> bool {
+    TIME_LEFT_WORDS
+        .lines()
+        .chain(OVERDUE.lines())
+        .any(|w| norm.contains(w) && !find_phrase(norm, w).is_empty())
 }
 
-/// The lines of `list` whose first word is `word`.
-fn phrases_starting_with<'a>(list: &'a str, word: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    let bytes = list.as_bytes();
-    list.match_indices(word).filter_map(move |(at, _)| {
-        let starts_line = at == 0 || bytes[at - 1] == b'\n';
-        let ends_word = matches!(bytes.get(at + word.len()), Some(b'\n' | b' '));
-        (starts_line && ends_word).then(|| {
-            let line_end = list[at..].find('\n').map_or(list.len(), |e| at + e);
-            &list[at..line_end]
-        })
-    })
-}
-
-/// A clock (`d:dd:dd`) or a digit followed by a letter (a unit, after spaces or not), full-width
-/// digits and colons included as the normal form will read them, and no number of four digits or
-/// more (see [`is_date`]).
+/// A number followed by a letter or a colon (a unit, a clock), after spaces or not, and no number
+/// of four digits or more (see [`is_date`]); full-width digits and colons count as the normal form
+/// will read them.
 fn may_hold_time_left(text: &str) -> bool {
-    let digit = |c: char| c.is_ascii_digit() || is_wide_digit(c);
-    if !text.chars().any(digit) {
-        return false;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !digit(chars[i]) {
-            i += 1;
+    let (mut run, mut ended_run, mut hit) = (0, 0, false);
+    for c in text.chars() {
+        if c.is_ascii_digit() || is_wide_digit(c) {
+            run += 1;
+            if run >= 4 {
+                return false; // a year, an order id: a date or a reference, never time left
+            }
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && digit(chars[j]) {
-            j += 1;
+        if run > 0 {
+            (ended_run, run) = (run, 0);
         }
-        if j - i >= 4 {
-            return false; // a year, an order id: a date or a reference, never time left
+        if c.is_whitespace() {
+            continue;
         }
-        let clock = matches!(chars.get(j), Some(':' | '：'))
-            && chars
-                .get(j + 1..j + 3)
-                .is_some_and(|d| d.iter().all(|&c| digit(c)));
-        let mut k = j;
-        while chars.get(k).is_some_and(|c| c.is_whitespace()) {
-            k += 1;
-        }
-        if clock || chars.get(k).is_some_and(|c| c.is_alphabetic()) {
-            return true;
-        }
-        i = j;
+        hit |= ended_run > 0 && (c.is_alphabetic() || c == ':' || c == '\u{FF1A}');
+        ended_run = 0;
     }
-    false
+    hit
 }
 
 fn is_wide_digit(c: char) -> bool {
