@@ -50,7 +50,7 @@ fn misreading(truth: &Truth, layout: &Layout, patch: Option<&Patch>) -> Option<S
     let Some(patch) = patch else {
         return Some("no record found".into());
     };
-    match truth.expect(layout.label_locatable()) {
+    match truth.expect(layout) {
         Expect::Unreadable(named) => {
             let reason = patch.reason.as_deref().unwrap_or("");
             if patch.risk != Risk::Unreadable {
@@ -209,7 +209,7 @@ fn browser_sample() -> Vec<(String, String, Vec<Truth>, Layout, Doc)> {
 /// The browser test's answers, as `data-expect-*` attributes.
 fn expected_attributes(truth: &Truth, layout: &Layout) -> Vec<(String, String)> {
     let mut attrs = vec![("data-expect-order-id".to_string(), truth.id.clone())];
-    match truth.expect(layout.label_locatable()) {
+    match truth.expect(layout) {
         Expect::Unreadable(named) => {
             attrs.push(("data-expect-risk".into(), "unreadable".into()));
             if let Some(text) = named {

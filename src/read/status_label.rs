@@ -350,14 +350,11 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("取消申请中", any(S::InCancel)),
     ("awaiting cancellation response", any(S::InCancel)),
     ("cancelacion pendiente", any(S::InCancel)),
-    ("el comprador pide cancelar", any(S::InCancel)),
     ("stornierungsantrag", any(S::InCancel)),
     ("annulation en attente", any(S::InCancel)),
     ("cancelamento pendente", any(S::InCancel)),
-    ("o comprador pediu o cancelamento", any(S::InCancel)),
     ("ожидает отмены", any(S::InCancel)),
     ("annullamento in attesa", any(S::InCancel)),
-    ("l'acquirente chiede l'annullamento", any(S::InCancel)),
     // ---- WAIT_BUYER_ACCEPT_GOODS
     (
         "waiting for buyer to confirm receipt",
@@ -770,7 +767,7 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             Err(ReadError::new(
                 ReadErrorKind::UnknownStatus,
                 label,
-                "says the request or dispute is over, but not what the order's status is now",
+                "says the request or dispute is over",
             ))
         }
         Lookup::One((status, side, closed)) => Ok(StatusLabel {

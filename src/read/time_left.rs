@@ -9,7 +9,8 @@
 //! - nothing but two or more amounts in units ("1 d 4 h", "2天07小时").
 //!
 //! A single amount without a time-left word ("7 days", "Handling time 7 days", "2 m") is not taken
-//! for a countdown: templates and product details print those.
+//! for a countdown: templates and product details print those. Nor is a text with a number of four
+//! digits or more (a year, an order or product id) or that the date reader reads as a date.
 
 use super::countdown::OVERDUE;
 use super::date::read_date;
@@ -19,7 +20,6 @@ use super::text::{find_phrase, normalize, phrase_list, tokens, Token, MAX_LABEL_
 /// Words that introduce the time left, eight languages, normal form.
 const TIME_LEFT_WORDS: &str = phrase_list![
     "remaining",
-    "remains",
     "remain",
     "left",
     "to go",
@@ -31,13 +31,11 @@ const TIME_LEFT_WORDS: &str = phrase_list![
     "faltan",
     "falta",
     "restante",
-    "restantes",
     "restan",
     "cuenta atras",
     "noch",
     "verbleibend",
     "verbleibende",
-    "verbleiben",
     "restzeit",
     "ubrig",
     "reste",
@@ -47,8 +45,6 @@ const TIME_LEFT_WORDS: &str = phrase_list![
     "faltam",
     "осталось",
     "остается",
-    "осталась",
-    "остался",
     "оставшееся время",
     "mancano",
     "manca",
@@ -84,7 +80,28 @@ pub fn looks_like_time_left(text: &str) -> bool {
     let candidate = clock
         || (amounts >= 2 && only_amounts(&toks))
         || (amounts > 0 && has_time_left_word(&norm));
-    candidate && !is_date(&norm, &toks)
+    candidate && !is_date(&norm)
+}
+
+/// Whether an element's own text is the words of a countdown whose `numbers` (how many of its
+/// child elements hold only a number) were taken apart ("还剩<b>2</b>天<b>07</b>小时",
+/// "<b>02</b>:<b>15</b>:<b>33</b>"): the walk keeps each element's own text, so the numbers no
+/// longer stand beside their units. Such a countdown cannot be read, and must not be missed: a
+/// time-left word with a unit or a colon and one number, or nothing but units and colons and two
+/// numbers ("Only <b>3</b> left" and "<b>7</b> days" are not countdowns).
+pub fn looks_like_split_time_left(own: &str, numbers: usize) -> bool {
+    if numbers == 0 || own.chars().any(|c| c.is_ascii_digit() || is_wide_digit(c)) {
+        return false;
+    }
+    let norm = normalize(own);
+    let toks = tokens(&norm);
+    let is_unit = is_unit_token;
+    let colon = norm.contains(':');
+    let only_units = toks
+        .iter()
+        .all(|t| is_unit(t) || matches!(t, Token::Space | Token::Punct(':' | '.' | ',')));
+    (has_time_left_word(&norm) && (colon || toks.iter().any(is_unit)))
+        || (only_units && numbers >= 2 && !norm.is_empty())
 }
 
 /// A time-left or overdue word in the text.
@@ -124,19 +141,10 @@ fn is_wide_digit(c: char) -> bool {
     ('\u{FF10}'..='\u{FF19}').contains(&c)
 }
 
-/// A date: a year (four digits or more), `n-n-n`, `n/n/n`, `n.n.n`, or anything the date reader
-/// reads as a date (month names).
-fn is_date(norm: &str, toks: &[Token]) -> bool {
-    let long_number = toks
-        .iter()
-        .any(|t| matches!(t, Token::Num { digits, .. } if *digits >= 4));
-    let separated = toks.windows(5).any(|w| match w {
-        [Token::Num { .. }, Token::Punct(a), Token::Num { .. }, Token::Punct(b), Token::Num { .. }] => {
-            a == b && matches!(a, '-' | '/' | '.')
-        }
-        _ => false,
-    });
-    long_number || separated || read_date(norm, DateOrder::DayFirst).is_ok()
+/// A date the date reader reads ("20 Nov 14:05:33"); a year or any number of four digits or more
+/// was already let go by [`may_hold_time_left`].
+fn is_date(norm: &str) -> bool {
+    read_date(norm, DateOrder::DayFirst).is_ok()
 }
 
 /// `H:MM:SS` (or `D:HH:MM:SS`): two-digit minutes and seconds.
@@ -155,12 +163,17 @@ fn has_clock(toks: &[Token]) -> bool {
     })
 }
 
-fn unit_after(toks: &[Token], i: usize) -> bool {
-    match toks.get(i + 1) {
-        Some(Token::Word(w)) => super::countdown::is_unit_word(w),
-        Some(Token::Cjk(run)) => super::countdown::starts_with_cjk_unit(run),
+/// A time unit ("days", "Std", "天").
+fn is_unit_token(t: &Token) -> bool {
+    match t {
+        Token::Word(w) => super::countdown::is_unit_word(w),
+        Token::Cjk(run) => super::countdown::starts_with_cjk_unit(run),
         _ => false,
     }
+}
+
+fn unit_after(toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(is_unit_token)
 }
 
 /// How many numbers are followed by a time unit.
@@ -213,6 +226,29 @@ mod tests {
             "剩余 1 天 <script>",
         ] {
             assert!(looks_like_time_left(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn countdowns_whose_numbers_are_elements_are_seen() {
+        for (own, numbers) in [
+            ("还剩 天 小时", 2),
+            (": :", 3),
+            ("Time left : :", 3),
+            ("Overdue by hours", 1),
+            ("d h", 2),
+        ] {
+            assert!(looks_like_split_time_left(own, numbers), "{own:?}");
+        }
+        for (own, numbers) in [
+            ("Only left", 1),
+            ("days", 1),
+            ("Qty:", 1),
+            ("Size: m", 1),
+            ("Time left:", 0),
+            ("Remaining 2 days", 1),
+        ] {
+            assert!(!looks_like_split_time_left(own, numbers), "{own:?}");
         }
     }
 

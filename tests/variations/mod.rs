@@ -145,9 +145,16 @@ impl Truth {
         order
     }
 
-    pub fn expect(&self, label_locatable: bool) -> Expect {
+    pub fn expect(&self, layout: &Layout) -> Expect {
         match (&self.kind, &self.shown) {
-            (Kind::Unknown, _) => Expect::Unreadable(label_locatable.then(|| self.label.clone())),
+            (Kind::Unknown, _) => {
+                Expect::Unreadable(layout.label_locatable().then(|| self.label.clone()))
+            }
+            (_, Shown::Broken { text } | Shown::Countdown { text, .. })
+                if layout.place == Place::SplitNumbers =>
+            {
+                Expect::Unreadable(Some(split_numbers(text).0))
+            }
             (_, Shown::Broken { text }) => Expect::Unreadable(Some(text.clone())),
             _ => VALID.with(|valid| Expect::Verdict(analyze_one(&self.order(), valid, now()))),
         }
@@ -180,6 +187,9 @@ pub enum Place {
     HeaderRow,
     /// A label element ("Time left:") and the value in the next element.
     LabelElement,
+    /// Under the status label, each number an element of its own ("还剩<b>2</b>天<b>07</b>小时"):
+    /// unreadable, never missed.
+    SplitNumbers,
 }
 
 pub const FRAMES: [Frame; 5] = [
@@ -190,12 +200,13 @@ pub const FRAMES: [Frame; 5] = [
     Frame::Cards { state_class: false },
 ];
 
-pub const PLACES: [Place; 5] = [
+pub const PLACES: [Place; 6] = [
     Place::StatusCell,
     Place::InsideStateLabel,
     Place::OwnColumn,
     Place::HeaderRow,
     Place::LabelElement,
+    Place::SplitNumbers,
 ];
 
 /// One page layout.
@@ -527,6 +538,43 @@ fn labelled(doc: &mut Doc, parent: usize, layout: &Layout, c: &Classes, label: &
     }
 }
 
+/// A countdown's words as the walk sees them when each number is an element of its own: the
+/// element's own text (its text nodes joined by spaces) and the numbers.
+pub fn split_numbers(text: &str) -> (String, Vec<String>) {
+    let mut words = String::new();
+    let mut numbers = Vec::new();
+    let mut number = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        if !number.is_empty() {
+            numbers.push(std::mem::take(&mut number));
+            words.push(' ');
+        }
+        words.push(c);
+    }
+    if !number.is_empty() {
+        numbers.push(number);
+    }
+    (
+        words.split_whitespace().collect::<Vec<_>>().join(" "),
+        numbers,
+    )
+}
+
+fn put_split_countdown(doc: &mut Doc, parent: usize, c: &Classes, truth: &Truth) {
+    let Some(text) = countdown_text(truth) else {
+        return;
+    };
+    let (words, numbers) = split_numbers(text);
+    let span = doc.add(parent, "span", &c.of("countdown"), "", &words);
+    for number in numbers {
+        doc.add(span, "b", &c.of("digit"), "", &number);
+    }
+}
+
 /// The text of the countdown, and for a label element its label.
 fn countdown_text(truth: &Truth) -> Option<&str> {
     match &truth.shown {
@@ -639,6 +687,7 @@ fn status_block(
         Place::InsideStateLabel => put_countdown(doc, label, words, c, truth, rng, false),
         Place::StatusCell => put_countdown(doc, wrap, words, c, truth, rng, false),
         Place::LabelElement => put_countdown(doc, wrap, words, c, truth, rng, true),
+        Place::SplitNumbers => put_split_countdown(doc, wrap, c, truth),
         _ => {}
     }
 }
@@ -803,6 +852,7 @@ pub fn render(words: &Words, truths: &[Truth], layout: &Layout, rng: &mut Rng) -
                             Place::LabelElement => {
                                 put_countdown(&mut doc, cell, words, &c, truth, rng, true)
                             }
+                            Place::SplitNumbers => put_split_countdown(&mut doc, cell, &c, truth),
                             _ => {}
                         },
                         Column::TimeLeft => {

@@ -160,6 +160,16 @@ pub(super) fn read_record(
         }
         // A countdown carrying its own words, wherever it stands.
         time_left.consider(&node.x);
+        if !node.x.is_empty() && i + 1 < tree.end[i] {
+            let numbers = (i + 1..tree.end[i])
+                .filter(|&j| tree.parent[j] == Some(i))
+                .filter(|&j| {
+                    let x = &tree.nodes[j].x;
+                    !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit())
+                })
+                .count();
+            time_left.consider_split(&node.x, numbers);
+        }
     }
     let mut anchor = record.id_node;
     let mut buyer_wording = false;
@@ -187,11 +197,7 @@ pub(super) fn read_record(
                             order.status = Some(label.status);
                             buyer_wording |= label.side == Some(Side::Buyer);
                         }
-                        // The state label's own error already names the label.
-                        Err(e) if !order.read_errors.iter().any(|r| r.starts_with("status:")) => {
-                            order.read_errors.push(format!("status: {e}"))
-                        }
-                        Err(_) => {}
+                        Err(e) => order.read_errors.push(format!("status: {e}")),
                     }
                 }
             }

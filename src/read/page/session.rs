@@ -175,10 +175,7 @@ fn refuse_clock(verdict: &mut AnalyzedOrder, why: String) {
     if verdict.risk == Risk::None {
         return;
     }
-    verdict.reason = Some(match verdict.reason.take() {
-        Some(earlier) if verdict.risk == Risk::Unreadable => format!("{why}; {earlier}").into(),
-        _ => why.into(),
-    });
+    verdict.reason = Some(why.into());
     verdict.risk = Risk::Unreadable;
     verdict.reason_code = None;
     verdict.deadline = None;

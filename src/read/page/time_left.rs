@@ -11,6 +11,8 @@ use chrono::Duration;
 #[derive(Debug, Default)]
 pub(super) struct TimeLeftTexts {
     texts: Vec<String>,
+    /// The words of a countdown whose numbers are separate elements.
+    split: Option<String>,
 }
 
 /// What the order's countdown texts say.
@@ -28,7 +30,7 @@ impl TimeLeftTexts {
     /// A text that a "time left" column or label names.
     pub fn labelled(&mut self, text: &str) {
         let text = text.trim();
-        if !text.is_empty() && !self.texts.iter().any(|t| t == text) {
+        if !text.is_empty() {
             self.texts.push(text.to_string());
         }
     }
@@ -40,24 +42,32 @@ impl TimeLeftTexts {
         }
     }
 
+    /// An element whose own text is a countdown's words, its numbers in `numbers` child elements.
+    pub fn consider_split(&mut self, own: &str, numbers: usize) {
+        if crate::read::time_left::looks_like_split_time_left(own, numbers) {
+            self.split.get_or_insert_with(|| own.to_string());
+        }
+    }
+
     /// The one countdown, or why there is none to use.
     pub fn decide(&self) -> TimeLeft {
+        if let Some(words) = &self.split {
+            return TimeLeft::Unusable(format!(
+                "time left with its numbers in separate elements: \"{words}\""
+            ));
+        }
         let mut found: Option<(i64, &str)> = None;
         for text in &self.texts {
             let seconds = match crate::read::read_countdown(text) {
                 Ok(c) => c.seconds,
-                Err(e) => {
-                    return TimeLeft::Unusable(format!(
-                        "the page shows time left that could not be read: {e}"
-                    ))
-                }
+                Err(e) => return TimeLeft::Unusable(format!("time left not readable: {e}")),
             };
             match found {
                 None => found = Some((seconds, text)),
                 Some((first, _)) if first == seconds => {}
                 Some((_, first_text)) => {
                     return TimeLeft::Unusable(format!(
-                        "the page shows two different times left: “{first_text}” and “{text}”"
+                        "two different times left: \"{first_text}\" and \"{text}\""
                     ))
                 }
             }
