@@ -141,3 +141,41 @@ fn unknown_and_two_field_headers_are_not_guessed() {
         assert_eq!(field_for_header(text), None, "{text:?}");
     }
 }
+
+#[test]
+fn event_time_labels_that_name_no_event_in_eight_languages() {
+    for label in [
+        "Request date",
+        "Requested on",
+        "Opened on",
+        "Fecha de la solicitud",
+        "Fecha de apertura",
+        "Antragsdatum",
+        "Eröffnet am",
+        "Date de la demande",
+        "Ouvert le",
+        "Data da solicitação",
+        "Aberta em",
+        "Дата запроса",
+        "Дата открытия",
+        "Data richiesta",
+        "Data di apertura",
+        "申请时间",
+        "发起时间",
+    ] {
+        assert_eq!(field_for_header(label), Some(F::EventTime), "{label:?}");
+    }
+    // Labels that name their event keep it; order and payment dates are not event times.
+    for (label, field) in [
+        ("Cancellation request time", F::CancelRequested),
+        ("Data richiesta di annullamento", F::CancelRequested),
+        ("Data do pedido de cancelamento", F::CancelRequested),
+        ("取消申请时间", F::CancelRequested),
+        ("Dispute opened", F::DisputeOpened),
+        ("Дата открытия спора", F::DisputeOpened),
+        ("Data do pedido", F::Created),
+        ("Payment time", F::Paid),
+    ] {
+        assert_eq!(field_for_header(label), Some(field), "{label:?}");
+    }
+}

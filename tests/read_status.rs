@@ -528,3 +528,102 @@ fn panel_tabs_in_eight_languages() {
     assert_eq!(T::PendingShipment.status(), Some(S::WaitSellerSendGoods));
     assert_eq!(T::NewOrders.status(), None);
 }
+
+/// Wordings no phrase table holds, read by their meaning (cancel + request, dispute,
+/// awaiting + ship), in the eight languages.
+#[test]
+fn labels_read_by_meaning_in_eight_languages() {
+    let cases: &[(&str, S)] = &[
+        ("The buyer asked to cancel the order", S::InCancel),
+        ("Cancellation was requested by the buyer", S::InCancel),
+        ("El comprador solicitó anular el pedido", S::InCancel),
+        ("El comprador pide cancelar", S::InCancel),
+        ("O comprador pediu o cancelamento", S::InCancel),
+        ("L'acquirente chiede l'annullamento", S::InCancel),
+        ("Stornierung vom Käufer beantragt", S::InCancel),
+        ("Annulation sollicitée par l'acheteur", S::InCancel),
+        ("Cancelamento foi solicitado", S::InCancel),
+        ("Отмена запрошена покупателем", S::InCancel),
+        ("Annullamento ordine richiesto", S::InCancel),
+        ("买家已申请取消订单", S::InCancel),
+        ("Dispute under review", S::InIssue),
+        ("Disputa pendiente de respuesta", S::InIssue),
+        ("Streitfall läuft", S::InIssue),
+        ("Litige à traiter", S::InIssue),
+        ("Disputa aguardando resposta", S::InIssue),
+        ("Спор на рассмотрении", S::InIssue),
+        ("Contestazione da gestire", S::InIssue),
+        ("纠纷待处理", S::InIssue),
+        ("Awaiting the seller's shipment", S::WaitSellerSendGoods),
+        ("En espera de que envíes", S::WaitSellerSendGoods),
+        ("Warten auf Ihren Versand", S::WaitSellerSendGoods),
+        ("En attente que vous expédiiez", S::WaitSellerSendGoods),
+        ("Aguardando o seu envio", S::WaitSellerSendGoods),
+        ("Ожидается отправка продавцом", S::WaitSellerSendGoods),
+        ("In attesa della vostra spedizione", S::WaitSellerSendGoods),
+        ("等待商家发货", S::WaitSellerSendGoods),
+    ];
+    for (label, want) in cases {
+        assert_eq!(status(label), *want, "{label:?}");
+    }
+}
+
+/// Labels about another state that share a word with the three read by meaning are never taken
+/// for that one (they read as their own status, or not at all).
+#[test]
+fn no_other_state_is_mistaken_for_one_read_by_meaning() {
+    let others: &[(&str, S)] = &[
+        ("Cancellation request rejected", S::InCancel),
+        ("Cancellation request withdrawn by buyer", S::InCancel),
+        ("Solicitud de cancelación rechazada", S::InCancel),
+        ("Stornierungsantrag abgelehnt", S::InCancel),
+        ("Demande d'annulation refusée", S::InCancel),
+        ("Pedido de cancelamento recusado", S::InCancel),
+        ("Запрос на отмену отклонён", S::InCancel),
+        ("Richiesta di annullamento rifiutata", S::InCancel),
+        ("取消申请已拒绝", S::InCancel),
+        ("Cancelled by the buyer before shipping", S::InCancel),
+        ("Dispute closed", S::InIssue),
+        ("Dispute resolved in favour of seller", S::InIssue),
+        ("Disputa cerrada", S::InIssue),
+        ("Streitfall beendet", S::InIssue),
+        ("Litige clos", S::InIssue),
+        ("Disputa encerrada", S::InIssue),
+        ("Спор закрыт", S::InIssue),
+        ("Controversia chiusa", S::InIssue),
+        ("纠纷已结束", S::InIssue),
+        (
+            "Awaiting buyer receipt after shipping",
+            S::WaitSellerSendGoods,
+        ),
+        ("Awaiting payment before shipping", S::WaitSellerSendGoods),
+        ("Esperando el pago para enviar", S::WaitSellerSendGoods),
+        ("Warten auf Zahlung vor Versand", S::WaitSellerSendGoods),
+        (
+            "En attente de livraison après expédition",
+            S::WaitSellerSendGoods,
+        ),
+        (
+            "Aguardando confirmação de recebimento do envio",
+            S::WaitSellerSendGoods,
+        ),
+        ("Ожидает оплаты до отправки", S::WaitSellerSendGoods),
+        (
+            "In attesa di consegna dopo la spedizione",
+            S::WaitSellerSendGoods,
+        ),
+        ("等待买家收货", S::WaitSellerSendGoods),
+        (
+            "Partially shipped, awaiting the rest",
+            S::WaitSellerSendGoods,
+        ),
+        (
+            "Risk control: awaiting shipment check",
+            S::WaitSellerSendGoods,
+        ),
+    ];
+    for (label, never) in others {
+        let got = read_status(label).ok().map(|l| l.status);
+        assert_ne!(got, Some(*never), "{label:?} read as {got:?}");
+    }
+}

@@ -158,7 +158,7 @@ const CJK_UNITS: PhraseTable<Unit> = phrase_table![
 ];
 
 /// Words saying the clock has run out, normal form.
-const OVERDUE: &str = phrase_list![
+pub(super) const OVERDUE: &str = phrase_list![
     "overdue",
     "expired",
     "late by",
@@ -209,6 +209,16 @@ const NOT_OVERDUE: &str = phrase_list![
 
 fn not_a_countdown(text: &str, detail: &str) -> ReadError {
     ReadError::new(ReadErrorKind::NotACountdown, text, detail)
+}
+
+/// Whether a word (normal form) is a time unit ("days", "Std", "ч").
+pub(super) fn is_unit_word(word: &str) -> bool {
+    unit_of_word(word).is_some()
+}
+
+/// Whether a CJK run starts with a time unit ("天", "小时后").
+pub(super) fn starts_with_cjk_unit(run: &str) -> bool {
+    unit_of_cjk(run).is_some()
 }
 
 fn unit_of_word(word: &str) -> Option<Unit> {
@@ -360,6 +370,16 @@ pub fn read_countdown(text: &str) -> Result<Countdown, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unit_word_is_found_with_its_own_unit() {
+        for (word, unit) in UNIT_WORDS.iter() {
+            assert_eq!(unit_of_word(word), Some(unit), "{word:?}");
+        }
+        for word in ["", "da", "ays", "days\nd", "hourss"] {
+            assert_eq!(unit_of_word(word), None, "{word:?}");
+        }
+    }
 
     #[test]
     fn tables_are_in_normal_form() {

@@ -42,6 +42,9 @@ pub enum Field {
     CancelRequested,
     /// When a dispute was opened.
     DisputeOpened,
+    /// When the current status began, the label not saying which event ("Request date",
+    /// "Requested on", "申请时间"): the buyer's request on a cancellation, the opening of a dispute.
+    EventTime,
     /// Dispute state (`issue_status`: `NO_ISSUE`, `IN_ISSUE`, `END_ISSUE`).
     IssueStatus,
     /// Frozen state (`frozen_status`).
@@ -301,6 +304,24 @@ const HEADERS: PhraseTable<Field> = phrase_table![
     ("controversia aperta", Field::DisputeOpened),
     ("纠纷时间", Field::DisputeOpened),
     ("纠纷发起时间", Field::DisputeOpened),
+    // The current status's start, the label not saying which: the order's status decides
+    ("request date", Field::EventTime),
+    ("requested on", Field::EventTime),
+    ("opened on", Field::EventTime),
+    ("fecha de la solicitud", Field::EventTime),
+    ("fecha de apertura", Field::EventTime),
+    ("antragsdatum", Field::EventTime),
+    ("eroffnet am", Field::EventTime),
+    ("date de la demande", Field::EventTime),
+    ("ouvert le", Field::EventTime),
+    ("data da solicitacao", Field::EventTime),
+    ("aberta em", Field::EventTime),
+    ("дата запроса", Field::EventTime),
+    ("дата открытия", Field::EventTime),
+    ("data richiesta", Field::EventTime),
+    ("data di apertura", Field::EventTime),
+    ("申请时间", Field::EventTime),
+    ("发起时间", Field::EventTime),
     // Dispute status
     ("dispute status", Field::IssueStatus),
     ("estado de la disputa", Field::IssueStatus),

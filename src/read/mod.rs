@@ -15,7 +15,9 @@ mod order_flags;
 pub mod order_id;
 pub mod page;
 pub mod status_label;
+mod status_meaning;
 pub mod text;
+pub mod time_left;
 
 pub use api_json::{read_api_json, read_api_orders, ApiReading};
 pub use countdown::{read_countdown, Countdown};
@@ -26,3 +28,4 @@ pub use header::{field_for_header, Field};
 pub use lang::{DateOrder, Lang};
 pub use order_id::{find_order_ids, read_order_id};
 pub use status_label::{read_status, read_tab, PanelTab, StatusLabel};
+pub use time_left::looks_like_time_left;

@@ -210,6 +210,7 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("conferma importo", any(S::WaitSellerExamineMoney)),
     ("等待卖家确认金额", any(S::WaitSellerExamineMoney)),
     ("待确认金额", any(S::WaitSellerExamineMoney)),
+    ("等待您确认金额", any(S::WaitSellerExamineMoney)),
     ("确认金额", any(S::WaitSellerExamineMoney)),
     // ---- WAIT_SELLER_SEND_GOODS
     ("pending shipment", any(S::WaitSellerSendGoods)),
@@ -269,6 +270,21 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("等待仓库发货", any(S::WaitSellerSendGoods)),
     ("待发货", any(S::WaitSellerSendGoods)),
     ("未发货", any(S::WaitSellerSendGoods)),
+    ("ready to ship", any(S::WaitSellerSendGoods)),
+    ("listo para enviar", any(S::WaitSellerSendGoods)),
+    ("versandbereit", any(S::WaitSellerSendGoods)),
+    ("pret a expedier", any(S::WaitSellerSendGoods)),
+    (
+        "en attente de votre expedition",
+        any(S::WaitSellerSendGoods)
+    ),
+    ("pronto para envio", any(S::WaitSellerSendGoods)),
+    ("готов к отправке", any(S::WaitSellerSendGoods)),
+    ("pronto per la spedizione", any(S::WaitSellerSendGoods)),
+    (
+        "in attesa della tua spedizione",
+        any(S::WaitSellerSendGoods)
+    ),
     // ---- SELLER_PART_SEND_GOODS
     ("partially shipped", any(S::SellerPartSendGoods)),
     ("partially sent", any(S::SellerPartSendGoods)),
@@ -332,6 +348,13 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("申请取消", any(S::InCancel)),
     ("取消中", any(S::InCancel)),
     ("取消申请中", any(S::InCancel)),
+    ("awaiting cancellation response", any(S::InCancel)),
+    ("cancelacion pendiente", any(S::InCancel)),
+    ("stornierungsantrag", any(S::InCancel)),
+    ("annulation en attente", any(S::InCancel)),
+    ("cancelamento pendente", any(S::InCancel)),
+    ("ожидает отмены", any(S::InCancel)),
+    ("annullamento in attesa", any(S::InCancel)),
     // ---- WAIT_BUYER_ACCEPT_GOODS
     (
         "waiting for buyer to confirm receipt",
@@ -543,6 +566,7 @@ const STATUS_PHRASES: PhraseTable<Meaning> = phrase_table![
     ("交易成功", any(S::Finish)),
     ("已完成", any(S::Finish)),
     ("交易完成", any(S::Finish)),
+    ("已结束", any(S::Finish)),
     // ---- FINISH: closed or cancelled
     ("closed", closed(false)),
     ("order closed", closed(false)),
@@ -739,6 +763,13 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
         ));
     }
     match status_index().lookup(&norm) {
+        Lookup::One((status, ..)) if super::status_meaning::says_it_is_over(status, &norm) => {
+            Err(ReadError::new(
+                ReadErrorKind::UnknownStatus,
+                label,
+                "says the request or dispute is over",
+            ))
+        }
         Lookup::One((status, side, closed)) => Ok(StatusLabel {
             status,
             side,
@@ -749,11 +780,18 @@ pub fn read_status(label: &str) -> Result<StatusLabel, ReadError> {
             label,
             "names more than one order status",
         )),
-        Lookup::None => Err(ReadError::new(
-            ReadErrorKind::UnknownStatus,
-            label,
-            "is not an order status this reader knows",
-        )),
+        Lookup::None => match super::status_meaning::status_by_meaning(&norm) {
+            Some(status) => Ok(StatusLabel {
+                status,
+                side: None,
+                closed: false,
+            }),
+            None => Err(ReadError::new(
+                ReadErrorKind::UnknownStatus,
+                label,
+                "is not an order status this reader knows",
+            )),
+        },
     }
 }
 
@@ -815,6 +853,29 @@ mod tests {
         TAB_PHRASES.assert_normal();
         for phrase in NOT_STATUS.lines() {
             assert_eq!(normalize(phrase), phrase);
+        }
+    }
+
+    /// Reading by meaning never takes a known label of another status for one of its three.
+    #[test]
+    fn no_known_label_reads_as_another_status_by_meaning() {
+        for (phrase, (status, _, _)) in STATUS_PHRASES.iter() {
+            if let Some(meant) = super::super::status_meaning::status_by_meaning(phrase) {
+                assert_eq!(meant, status, "{phrase:?}");
+            }
+            assert!(
+                !super::super::status_meaning::says_it_is_over(status, phrase),
+                "{phrase:?} would be refused"
+            );
+        }
+        for phrase in NOT_STATUS.lines() {
+            let meant = super::super::status_meaning::status_by_meaning(phrase);
+            assert_eq!(meant, None, "{phrase:?}");
+        }
+        for (phrase, tab) in TAB_PHRASES.iter() {
+            if let Some(meant) = super::super::status_meaning::status_by_meaning(phrase) {
+                assert_eq!(Some(meant), tab.status(), "{phrase:?}");
+            }
         }
     }
 }

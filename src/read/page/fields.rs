@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::records::Record;
+use super::time_left::{TimeLeft, TimeLeftTexts};
 use super::tree::{Tag, Tree};
 use crate::core::{DeadlineSource, GivenDeadline, Order, OrderStatus, Side};
 use crate::read::DateOrder;
@@ -21,6 +22,8 @@ pub(super) enum PageField {
     DisputeOpened,
     TimeLeft,
     Deadline,
+    /// When the current status began, the label not saying which ("Request date", "申请时间").
+    EventTime,
 }
 
 /// Column headers: Fusion's by `data-next-table-col` key, plain tables' by position.
@@ -71,17 +74,24 @@ pub(super) struct ReadRecord {
     pub order: Order,
     pub anchor: usize,
     pub buyer_wording: bool,
+    /// Why the order must be unreadable whatever else was read (a countdown the page shows that
+    /// cannot be used).
+    pub unusable: Option<String>,
 }
 
-pub(super) fn find_status(tree: &Tree, record: usize) -> Option<(usize, readers::StatusLabel)> {
-    let range = record..tree.end[record];
-    let labelled = range.clone().find(|&i| {
+/// Fusion's status label element, the one stable class name of a row.
+fn state_label(tree: &Tree, record: usize) -> Option<usize> {
+    (record..tree.end[record]).find(|&i| {
         tree.nodes[i]
             .c
             .split_ascii_whitespace()
             .any(|c| c == "chc-state-label__stateText")
-    });
-    if let Some(i) = labelled {
+    })
+}
+
+pub(super) fn find_status(tree: &Tree, record: usize) -> Option<(usize, readers::StatusLabel)> {
+    let range = record..tree.end[record];
+    if let Some(i) = state_label(tree, record) {
         return readers::status(&tree.text(i)).map(|s| (i, s));
     }
     range
@@ -89,9 +99,11 @@ pub(super) fn find_status(tree: &Tree, record: usize) -> Option<(usize, readers:
         .find_map(|i| readers::status(&tree.nodes[i].x).map(|s| (i, s)))
 }
 
-/// Status labels are short; a product title that happens to contain "shipped" is not one.
+/// Status labels are short; a product title that happens to contain "shipped" is not one. The
+/// longest wordings ("El comprador ha solicitado la cancelación", "In attesa che l'acquirente
+/// confermi la ricezione") pass 40 characters.
 fn is_short_label(text: &str) -> bool {
-    !text.is_empty() && text.chars().count() <= 40 && !text.chars().any(|c| c.is_ascii_digit())
+    !text.is_empty() && text.chars().count() <= 64 && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 pub(super) fn read_record(
@@ -118,9 +130,9 @@ pub(super) fn read_record(
             }
         }
     }
-    let range = record.node..tree.end[record.node];
+    let mut time_left = TimeLeftTexts::default();
     let mut skip_until = record.node;
-    for i in range.clone() {
+    for i in record.node..tree.end[record.node] {
         let node = &tree.nodes[i];
         // Fusion: the column key names the column.
         if !node.k.is_empty() && i >= skip_until {
@@ -146,8 +158,19 @@ pub(super) fn read_record(
                 values.push((field, value));
             }
         }
+        // A countdown carrying its own words, wherever it stands.
+        time_left.consider(&node.x);
+        if !node.x.is_empty() && i + 1 < tree.end[i] {
+            let numbers = (i + 1..tree.end[i])
+                .filter(|&j| tree.parent[j] == Some(i))
+                .filter(|&j| {
+                    let x = &tree.nodes[j].x;
+                    !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit())
+                })
+                .count();
+            time_left.consider_split(&node.x, numbers);
+        }
     }
-
     let mut anchor = record.id_node;
     let mut buyer_wording = false;
     if let Some((node, label)) = find_status(tree, record.node) {
@@ -157,7 +180,13 @@ pub(super) fn read_record(
         if label.status == OrderStatus::Finish && label.closed {
             order.end_reason = Some("closed".into());
         }
+    } else if let Some(i) = state_label(tree, record.node) {
+        // The label the page shows, in the reason: the seller can say which wording was not known.
+        if let Err(e) = crate::read::read_status(&tree.text(i)) {
+            order.read_errors.push(format!("status: {e}"));
+        }
     }
+    let mut event_times = Vec::new();
     for (field, value) in values {
         let value = value.trim();
         match field {
@@ -172,17 +201,11 @@ pub(super) fn read_record(
                     }
                 }
             }
-            PageField::TimeLeft => match readers::countdown(value) {
-                Ok(left) => {
-                    order.given_deadline = Some(GivenDeadline {
-                        at: now + left,
-                        source: DeadlineSource::Page,
-                    })
-                }
-                Err(e) => order.read_errors.push(format!("time left: {e}")),
-            },
+            PageField::TimeLeft => time_left.labelled(value),
+            PageField::EventTime => event_times.push(value.to_string()),
             PageField::Deadline => match readers::datetime(value, date_order, zone) {
                 Ok(at) => {
+                    // A countdown, read below, wins over a printed deadline.
                     if order.given_deadline.is_none() {
                         order.given_deadline = Some(GivenDeadline {
                             at,
@@ -210,10 +233,38 @@ pub(super) fn read_record(
             }
         }
     }
+    // A label that does not say which event dates the current status's: the buyer's request on a
+    // cancellation row, the dispute's opening on a dispute row.
+    let slot = match order.status {
+        Some(OrderStatus::InCancel) => Some(&mut order.cancel_requested),
+        Some(OrderStatus::InIssue) => Some(&mut order.dispute_opened),
+        _ => None,
+    };
+    if let Some(slot) = slot {
+        for value in event_times.iter().filter(|v| !v.is_empty()) {
+            match readers::datetime(value, date_order, zone) {
+                Ok(at) if slot.is_none() => *slot = Some(at),
+                Ok(_) => {}
+                Err(e) => order.read_errors.push(e),
+            }
+        }
+    }
+    let mut unusable = None;
+    match time_left.decide() {
+        TimeLeft::Absent => {}
+        TimeLeft::Read(left) => {
+            order.given_deadline = Some(GivenDeadline {
+                at: now + left,
+                source: DeadlineSource::Page,
+            })
+        }
+        TimeLeft::Unusable(why) => unusable = Some(why),
+    }
     ReadRecord {
         order,
         anchor,
         buyer_wording,
+        unusable,
     }
 }
 
@@ -251,6 +302,7 @@ mod readers {
             Field::DisputeOpened => PageField::DisputeOpened,
             Field::TimeLeft => PageField::TimeLeft,
             Field::Deadline => PageField::Deadline,
+            Field::EventTime => PageField::EventTime,
             _ => return None,
         })
     }
@@ -286,13 +338,6 @@ mod readers {
             c.insert(key.to_string(), value);
         });
         value
-    }
-
-    /// A countdown as signed time left.
-    pub fn countdown(text: &str) -> Result<Duration, String> {
-        read::read_countdown(text)
-            .map(|c| Duration::seconds(c.seconds))
-            .map_err(|e| e.to_string())
     }
 
     /// A date and time as the panel prints it, wall clock in the platform's zone.

@@ -12,6 +12,7 @@ mod fields;
 pub mod lines;
 mod records;
 mod session;
+mod time_left;
 mod tree;
 
 use chrono::{DateTime, Utc};

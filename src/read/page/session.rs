@@ -11,7 +11,9 @@ use super::fields::{header_row, read_record, ColumnHeaders};
 use super::records::{find_records, Found, IdIndex};
 use super::tree::{Shape, Tag, Tree};
 use super::{lines, page_lang, patch_for, Node, Patch, Snapshot};
-use crate::core::{engine::analyze_one, AnalyzedOrder, Policy, PolicyError, Side, ValidPolicy};
+use crate::core::{
+    engine::analyze_one, AnalyzedOrder, Policy, PolicyError, Risk, Side, ValidPolicy,
+};
 use crate::present;
 use crate::read::{buyer_page, DateOrder, Lang};
 
@@ -128,6 +130,7 @@ impl Discovered {
                 );
                 // A "My Orders" address, or buyer-only wording on the order itself.
                 let buyer = setup.side_by_url || read.buyer_wording;
+                let unusable = read.unusable;
                 let mut order = read.order;
                 order.side = if buyer { Side::Buyer } else { Side::Seller };
                 if buyer {
@@ -143,7 +146,10 @@ impl Discovered {
                         seller_zone,
                     );
                 }
-                let verdict = analyze_one(&order, &setup.valid, now);
+                let mut verdict = analyze_one(&order, &setup.valid, now);
+                if let Some(why) = unusable {
+                    refuse_clock(&mut verdict, why);
+                }
                 let mut patch = patch_for(record, read.anchor, &verdict, lang, now);
                 patch.sample = super::measured(&order, &verdict, &setup.valid);
                 if buyer {
@@ -161,6 +167,24 @@ impl Discovered {
             })
             .collect()
     }
+}
+
+/// Makes a running clock unreadable, `why` as the reason: the page shows a countdown that could
+/// not be used, so any deadline computed beside it may be one the page contradicts. An order whose
+/// status runs no clock keeps its verdict.
+fn refuse_clock(verdict: &mut AnalyzedOrder, why: String) {
+    if verdict.risk == Risk::None {
+        return;
+    }
+    verdict.reason = Some(why.into());
+    verdict.risk = Risk::Unreadable;
+    verdict.reason_code = None;
+    verdict.deadline = None;
+    verdict.deadline_source = None;
+    verdict.seconds_left = None;
+    verdict.ship_target = None;
+    verdict.actionable = false;
+    verdict.hints = Default::default();
 }
 
 /// A scan held between steps (the wasm keeps one per big page): push nodes, discover, analyse.
