@@ -8,3 +8,4 @@ pub mod dom;
 pub mod guard;
 pub mod present;
 pub mod read;
+pub mod scan;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use deadline_guard::core::Policy;
 use deadline_guard::dom;
-use deadline_guard::read::page::scan;
+use deadline_guard::scan::scan;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};

@@ -11,7 +11,7 @@ mod variations;
 use std::collections::BTreeSet;
 
 use deadline_guard::core::{Policy, Risk};
-use deadline_guard::read::page::{lines, scan, PageSession, Patch, ScanSetup};
+use deadline_guard::scan::{lines, scan, PageSession, Patch, ScanSetup};
 use variations::words::{Words, ALL};
 use variations::{html, now, render, truths, Doc, Expect, Layout, Rng, Shown, Truth};
 

@@ -10,8 +10,8 @@ use super::json_read::{self, Read};
 use super::scan::{error_json, valid_settings};
 use crate::core::{calibrate as suggest, Calibration, Policy, Sample, Setting};
 use crate::present::calibration::{lines, measured, CalibrationLine};
-use crate::read::page::page_lang;
 use crate::read::Lang;
+use crate::scan::page_lang;
 
 /// What the overlay and the options page show of the calibration.
 #[derive(Serialize)]

@@ -9,7 +9,7 @@ use super::scan::{error_json, instant, valid_settings};
 use super::wording;
 use crate::core::export::to_csv;
 use crate::core::AnalyzedOrder;
-use crate::read::page::{PageSession, ScanSetup};
+use crate::scan::{PageSession, ScanSetup};
 
 /// The CSV of every record in the snapshot `lines` (see `scanLines`; with `rows`, the root's
 /// children are rows of one list), in snapshot order, hints worded in the page language and

@@ -10,7 +10,7 @@ use super::options::read_options;
 use super::view::to_js;
 use crate::core::{Calibration, DeadlineKind, DeadlineSource, Risk, RiskCounts};
 use crate::present::calibration::CalibrationLine;
-use crate::read::page::{self, Patch};
+use crate::scan::{self, Patch};
 
 /// One order found on the page.
 #[derive(Serialize)]
@@ -72,7 +72,7 @@ pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, J
     let url = document.and_then(|d| d.url().ok()).unwrap_or_default();
     let (snapshot, elements) = crate::dom::snapshot(root, &page_lang, &url);
     let lang_override = options.locale_given.then(|| options.lang.code());
-    let result = page::scan(
+    let result = scan::scan(
         &snapshot,
         options.policy.policy(),
         lang_override,

@@ -6,8 +6,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::scan::{error_json, instant, valid_settings};
-use crate::read::page::{self, PageSession, Patch, ScanSetup, UiWords};
 use crate::read::Lang;
+use crate::scan::{self, PageSession, Patch, ScanSetup, UiWords};
 
 /// One page scan held in the wasm between the content script's steps.
 #[wasm_bindgen]
@@ -72,8 +72,8 @@ impl PageScan {
             records,
             context,
             lang,
-            ui: page::ui_words(lang),
-            why: (records == 0).then(|| page::why_no_list(lang, ids_seen)),
+            ui: scan::ui_words(lang),
+            why: (records == 0).then(|| scan::why_no_list(lang, ids_seen)),
         })
         .unwrap_or_else(error_json)
     }

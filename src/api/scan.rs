@@ -16,8 +16,8 @@ use wasm_bindgen::JsCast;
 use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
-use crate::read::page::{self, ScanSetup, Snapshot};
 use crate::read::Lang;
+use crate::scan::{self, ScanSetup, Snapshot};
 
 /// What the caller may set besides the snapshot.
 #[derive(Debug, Default)]
@@ -78,7 +78,7 @@ pub(super) fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp_millis(now_ms as i64)
 }
 
-/// The decision for a snapshot given as lines (see `read::page::lines`) at `nowMs`. With `rows`,
+/// The decision for a snapshot given as lines (see `scan::lines`) at `nowMs`. With `rows`,
 /// the root's children are the rows that changed, after the context nodes an earlier scan named.
 /// JSON `ScanResult` or `{"error"}`.
 #[wasm_bindgen(js_name = scanLines)]
@@ -100,7 +100,7 @@ pub fn scan_lines(
         url: url.to_string(),
         nodes: Vec::new(),
     };
-    if let Err(e) = page::lines::parse_into(lines, &mut snapshot.nodes) {
+    if let Err(e) = scan::lines::parse_into(lines, &mut snapshot.nodes) {
         return error_json(format!("bad snapshot: {e}"));
     }
     let Some(now) = instant(now_ms) else {
@@ -111,7 +111,7 @@ pub fn scan_lines(
         Err(json) => return json,
     };
     let setup = ScanSetup::with_valid(valid, lang, url, lang_override.as_deref(), now);
-    serde_json::to_string(&page::scan_prepared(&snapshot, &setup, rows)).unwrap_or_else(error_json)
+    serde_json::to_string(&scan::scan_prepared(&snapshot, &setup, rows)).unwrap_or_else(error_json)
 }
 
 /// The validated policy and the language override of scan options (JSON), or the error JSON.
@@ -167,7 +167,7 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
         return error_json("bad time");
     };
     let policy = options.policy.unwrap_or_default();
-    match page::scan(&snapshot, &policy, options.lang.as_deref(), now) {
+    match scan::scan(&snapshot, &policy, options.lang.as_deref(), now) {
         Ok(result) => match crate::dom::apply(&elements, &result.patches) {
             Ok(_) => serde_json::to_string(&result).unwrap_or_else(error_json),
             Err(e) => error_json(format!("could not annotate: {}", js_message(&e))),
@@ -179,7 +179,7 @@ pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) ->
 /// The snapshot Rust takes of `root`, as lines (the content script's format, to check its twin).
 #[wasm_bindgen(js_name = snapshotLines)]
 pub fn snapshot_lines(root: &web_sys::Element) -> String {
-    page::lines::write(&crate::dom::snapshot(root, "", "").0.nodes)
+    scan::lines::write(&crate::dom::snapshot(root, "", "").0.nodes)
 }
 
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.

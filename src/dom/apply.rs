@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
-use crate::read::page::Patch;
+use crate::scan::Patch;
 
 /// The badge's look, inside its shadow root so the page's CSS cannot reach it nor it the page.
 const BADGE_CSS: &str = ":host{all:initial;display:inline-block;margin:2px 4px;vertical-align:middle}\

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node as DomNode};
 
-use crate::read::page::{Node, Snapshot};
+use crate::scan::{Node, Snapshot};
 
 /// Elements whose text is never order data, and the extension's own UI.
 fn skipped(el: &Element) -> bool {

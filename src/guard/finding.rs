@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::wording;
-use crate::read::Lang;
+use crate::core::Lang;
 
 /// What is wrong with a stretch of the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -21,7 +21,7 @@ mod sentence;
 pub use finding::{Finding, FindingKind};
 pub use settings::{GuardSettings, SettingsError};
 
-use crate::read::Lang;
+use crate::core::Lang;
 use fold::Folded;
 
 /// Every finding in `text`, sorted by position, with suggestions in `lang`.

@@ -1,7 +1,7 @@
 //! What the guard's note says about each finding, in the eight seller-center languages.
 
 use super::finding::FindingKind;
-use crate::read::Lang;
+use crate::core::Lang;
 
 /// The suggestion for one finding. `detail` is the banned word, or a long sentence's word count.
 pub fn suggestion(kind: FindingKind, detail: Option<&str>, lang: Lang) -> String {

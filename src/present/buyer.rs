@@ -4,8 +4,8 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use crate::core::validate::ValidPolicy;
+use crate::core::Lang;
 use crate::core::{AnalyzedOrder, DeadlineKind, Hint, Risk};
-use crate::read::Lang;
 
 /// Buyer-side words of one language.
 struct BuyerWords {

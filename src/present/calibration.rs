@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::core::calibration::{Calibration, Setting, Suggestion, MIN_SAMPLES};
+use crate::core::Lang;
 use crate::core::{AnalyzedOrder, DayCount};
-use crate::read::Lang;
 
 /// The calibration words of one language. Templates: `{d}` a duration, `{what}` the setting's
 /// name, `{v}` a measured value, `{s}` the value in force, `{n}` a number, `{a}`–`{b}` a range.

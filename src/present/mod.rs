@@ -7,8 +7,8 @@ pub mod buyer;
 pub mod calibration;
 mod words;
 
+use crate::core::Lang;
 use crate::core::{AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk};
-use crate::read::Lang;
 pub use words::Words;
 
 /// The table of `lang` among one per language, given in `Lang::ALL`'s order.

@@ -1,7 +1,7 @@
 //! The word tables, one per language. Templates carry `{d}` (a duration) or `{t}` (a time's name).
 
 use crate::core::DeadlineKind;
-use crate::read::Lang;
+use crate::core::Lang;
 
 /// Every word the extension and the widget show, in one language.
 #[allow(missing_docs)] // field names say what each is; the English table is the documentation

@@ -9,7 +9,7 @@
 use chrono_tz::Tz;
 
 use super::date::read_date;
-use super::lang::DateOrder;
+use super::date_order::DateOrder;
 use super::text::{normalize, phrase_table, PhraseTable};
 use crate::core::calendar::start_of_day;
 use crate::core::{Order, OrderStatus};

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use super::countdown::read_countdown;
 use super::date::read_datetime;
+use super::date_order::DateOrder;
 use super::error::{ReadError, ReadErrorKind};
 use super::header::{field_for_header, Field};
-use super::lang::DateOrder;
 use super::order_flags::with_flags;
 use super::order_id::read_order_id;
 use super::status_label::read_status;

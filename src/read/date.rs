@@ -19,8 +19,8 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use super::date_order::DateOrder;
 use super::error::{ReadError, ReadErrorKind};
-use super::lang::DateOrder;
 use super::text::{normalize, tokens, Token};
 
 /// Month names and abbreviations of the eight languages, normal form (accents stripped).

@@ -14,7 +14,7 @@
 
 use super::countdown::OVERDUE;
 use super::date::read_date;
-use super::lang::DateOrder;
+use super::date_order::DateOrder;
 use super::text::{find_phrase, normalize, phrase_list, tokens, Token, MAX_LABEL_CHARS};
 
 /// Words that introduce the time left, eight languages, normal form.

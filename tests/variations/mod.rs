@@ -14,7 +14,7 @@ use deadline_guard::core::engine::analyze_one;
 use deadline_guard::core::{
     AnalyzedOrder, DeadlineSource, GivenDeadline, Order, OrderStatus, Policy, Side, ValidPolicy,
 };
-use deadline_guard::read::page::{Node, Snapshot};
+use deadline_guard::scan::{Node, Snapshot};
 use words::{Form, Words, BARE};
 
 /// A small deterministic generator (SplitMix64): the same seed renders the same pages.
