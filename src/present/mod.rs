@@ -4,10 +4,12 @@
 //! and the page language, so the content script and the background worker word things alike.
 
 pub mod buyer;
+mod status;
 mod words;
 
 use crate::core::{AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk};
 use crate::read::Lang;
+pub use status::status_label;
 pub use words::Words;
 
 /// The word table of a language.
