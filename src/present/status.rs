@@ -180,20 +180,9 @@ mod tests {
     use super::*;
     use crate::read::read_status;
 
-    const LANGS: [Lang; 8] = [
-        Lang::En,
-        Lang::Es,
-        Lang::De,
-        Lang::Fr,
-        Lang::Pt,
-        Lang::Ru,
-        Lang::It,
-        Lang::Zh,
-    ];
-
     #[test]
     fn every_status_has_a_distinct_name_in_every_language() {
-        for lang in LANGS {
+        for lang in Lang::ALL {
             let names: std::collections::BTreeSet<&str> =
                 NAMES.iter().map(|row| row[column(lang)]).collect();
             assert_eq!(
@@ -216,7 +205,7 @@ mod tests {
             S::InIssue,
             S::PlaceOrderSuccess,
         ] {
-            for lang in LANGS {
+            for lang in Lang::ALL {
                 let label = status_label(status, lang);
                 if read_status(label).ok().map(|s| s.status) != Some(status) {
                     wrong.push(format!("{lang:?}: {label}"));
