@@ -119,11 +119,33 @@ export class Overlay {
       this.mover.focus();
     }, { capture: true, signal });
     (document.body || document.documentElement).append(this.host);
+    this.followPageScheme(); // at start the page has not been annotated yet: the read is cheap
     this.setCollapsed(false);
     this.restore();
     signal.addEventListener('abort', () => {
       this.host.remove();
       document.documentElement.removeAttribute('data-dg-page-scheme');
+    });
+  }
+
+  /** The page's own theme, for the panel and (through page.css) the badges. */
+  followPageScheme() {
+    const scheme = pageScheme();
+    setOrClear(this.host, 'data-dg-scheme', scheme);
+    setOrClear(document.documentElement, 'data-dg-page-scheme', scheme);
+  }
+
+  /**
+   * Reads the page's theme again when the page is idle: reading a style while the page has changes
+   * pending would make it restyle at once (a second's work on a page of 10,000 orders just annotated);
+   * once the frame is painted the styles are current and the read costs nothing.
+   */
+  followPageSchemeSoon() {
+    if (this.schemeQueued || typeof requestIdleCallback !== 'function') return;
+    this.schemeQueued = true;
+    requestIdleCallback(() => {
+      this.schemeQueued = false;
+      if (!this.signal.aborted) this.followPageScheme();
     });
   }
 
@@ -207,10 +229,7 @@ export class Overlay {
     this.clock = clock;
     this.words = ui;
     this.host.hidden = !show;
-    // The page's own theme, for the panel and (through page.css) the badges.
-    const scheme = pageScheme();
-    setOrClear(this.host, 'data-dg-scheme', scheme);
-    setOrClear(document.documentElement, 'data-dg-page-scheme', scheme);
+    this.followPageSchemeSoon();
     this.title.textContent = ui.title;
     this.total.textContent = summary.recognised ? `${counts.total} ${ui.ordersFound}` : '';
     this.panel.setAttribute('aria-label', ui.title);
@@ -425,7 +444,9 @@ export class Overlay {
   }
 }
 
+// Unchanged values are not written again: a write to <html> makes the page re-match its badges.
 function setOrClear(node, name, value) {
+  if (node.getAttribute(name) === (value ?? null)) return;
   if (value) node.setAttribute(name, value);
   else node.removeAttribute(name);
 }
