@@ -4,7 +4,7 @@
 // the seller center pages, a strict-CSP page, the options page, the toolbar badge, alarms and
 // notifications, the buyer-side "My Orders" page and the message guard. Firefox lets content
 // scripts compile WebAssembly even under `script-src 'self'`, so the strict page runs the wasm in
-// the content script there. Headless Firefox closes a notification as soon as it is shown, so the
+// the content script there; the overlay's keyboard shortcut and axe-core run there too. Headless Firefox closes a notification as soon as it is shown, so the
 // test sees it shown, not clicked. Not run in Firefox (README, "What is tested where"): the
 // notification's click and buttons (Firefox has no buttons; headless none to click) and the
 // performance tests (they read Chromium's trace).
@@ -171,6 +171,25 @@ test('Firefox: no serious or critical axe violation on the annotated seller page
   const options = await openOptions(ff.browser);
   assert.deepEqual(await blockingViolations(options), []);
   await options.close();
+});
+
+test('Firefox: Alt+Shift+D opens the collapsed overlay and puts the keyboard on it; the arrow keys move it', async () => {
+  const page = await openScannedFirefox(ff.browser, `${SELLER}${FIXTURES}/en.html`);
+  const overlay = '[data-dg-overlay]';
+  await page.$eval(overlay, (h) => h.shadowRoot.querySelector('[data-dg-action="toggle"]').click());
+  assert.equal(await page.$eval(overlay, (h) => h.getAttribute('data-dg-collapsed')), 'true');
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyD');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  assert.equal(await page.$eval(overlay, (h) => h.getAttribute('data-dg-collapsed')), 'false');
+  assert.equal(await page.$eval(overlay, (h) => h.shadowRoot.activeElement?.getAttribute('data-dg-action')), 'move');
+  const before = await page.$eval(overlay, (h) => h.getBoundingClientRect().left);
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowLeft');
+  const after = await page.$eval(overlay, (h) => h.getBoundingClientRect().left);
+  assert.ok(after <= before - 40, `moved left: ${before} → ${after}`);
+  await page.close();
 });
 
 // Last: every request of this file's Firefox, as the privacy check of `make test` reads them.
