@@ -4,7 +4,7 @@
 EXT_UNPACKED := dist/unpacked
 WEB_EXT := node_modules/.bin/web-ext
 
-.PHONY: ext-unpacked dist test-ext-lint test-dom-wasm test-ext-e2e demo-ext bench-ext
+.PHONY: ext-unpacked dist test-dist test-ext-lint test-dom-wasm test-ext-e2e demo-ext bench-ext
 
 ext-unpacked: build
 	node mk/extension-build.mjs >/dev/null
@@ -13,6 +13,10 @@ dist: ext-unpacked
 	$(WEB_EXT) build --source-dir $(EXT_UNPACKED)/chrome --artifacts-dir dist --filename deadline-guard-chrome.zip --overwrite-dest >/dev/null
 	$(WEB_EXT) build --source-dir $(EXT_UNPACKED)/firefox --artifacts-dir dist --filename deadline-guard-firefox.zip --overwrite-dest >/dev/null
 	@ls -l dist/*.zip
+
+# The store zips are built by every test run and must hold exactly the production builds.
+test-dist: dist
+	node --test tests/e2e/dist-zips.test.mjs
 
 # 0 errors required; BACKGROUND_SERVICE_WORKER_IGNORED is the known warning of one shared manifest.
 test-ext-lint: ext-unpacked
@@ -41,5 +45,5 @@ demo-ext: ext-unpacked
 	@echo "Demo seller panel (the same scanner, no extension needed): /extension/demo/?lang=en|es|de|fr|pt|ru|it|zh"
 	node extension/demo/serve-demo.mjs
 
-TEST_STEPS += test-ext-lint test-dom-wasm test-ext-e2e
+TEST_STEPS += test-dist test-ext-lint test-dom-wasm test-ext-e2e
 DEMO_STEPS += demo-ext

@@ -2,12 +2,19 @@
 // shadow root beside its status. The JavaScript twin of src/dom/apply.rs. Page text and computed
 // words only ever go through textContent and setAttribute, never innerHTML.
 
-const BADGE_CSS = ':host{all:initial;display:inline-block;margin:2px 4px;vertical-align:middle}'
-  + 'span{font:600 12px/1.4 system-ui,sans-serif;padding:1px 6px;border-radius:9px;color:#fff;background:#5f6368;white-space:nowrap;cursor:default}'
-  + 'span[data-risk=overdue]{background:#b3261e}span[data-risk=critical]{background:#d93025}'
-  + 'span[data-risk=warning]{background:#e37400}span[data-risk=ok]{background:#188038}'
-  + 'span[data-risk=unreadable]{background:#6d4c9f}'
-  + 'ul{all:initial;display:block;font:12px/1.4 system-ui,sans-serif;color:#3c4043;margin:2px 0 0;padding:0 0 0 14px}li{display:list-item}'
+// Pills read at 4.5:1 at least in light and dark (page.css gives the host its colour scheme: the
+// system's, or the page's own theme); each risk has an icon besides its colour and words. The hints
+// keep the page's own text colour, which the page made readable on its background.
+const BADGE_CSS = ':host{all:initial;color:inherit;display:inline-block;margin:2px 4px;vertical-align:middle}'
+  + 'span{font:600 12px/1.4 system-ui,sans-serif;padding:1px 6px;border-radius:9px;color:light-dark(#fff,#202124);background:light-dark(#5f6368,#bdc1c6);white-space:nowrap;cursor:default}'
+  + 'span:focus-visible{outline:2px solid light-dark(#1a63c8,#8ab4f8);outline-offset:1px}'
+  + 'span[data-risk=overdue]{background:light-dark(#8c1d18,#ff8a80)}span[data-risk=critical]{background:light-dark(#c5221f,#fcad70)}'
+  + 'span[data-risk=warning]{background:light-dark(#a35200,#fdd663)}span[data-risk=ok]{background:light-dark(#137333,#81c995)}'
+  + 'span[data-risk=unreadable]{background:light-dark(#6d4c9f,#d7aefb)}'
+  + 'span[data-risk=overdue]::before{content:"✖\\00a0"/""}span[data-risk=critical]::before{content:"▲\\00a0"/""}'
+  + 'span[data-risk=warning]::before{content:"◆\\00a0"/""}span[data-risk=ok]::before{content:"●\\00a0"/""}'
+  + 'span[data-risk=none]::before{content:"○\\00a0"/""}span[data-risk=unreadable]::before{content:"?\\00a0"/""}'
+  + 'ul{all:initial;display:block;font:12px/1.4 system-ui,sans-serif;color:inherit;margin:2px 0 0;padding:0 0 0 14px}li{display:list-item}'
   // The rule above would show an empty list: a badge without hints stays one line high.
   + 'ul[hidden]{display:none}';
 
@@ -159,6 +166,8 @@ export function explainBadge(host, ui = {}) {
   label.title = deadline
     ? `${ui.deadlineAt || 'Deadline'}: ${ui.clock.full(Date.parse(deadline))}${source ? ` (${source})` : ''}`
     : '';
+  // Its name for a screen reader: the words, then the deadline (on focus, as the tooltip on hover).
+  label.setAttribute('aria-label', label.title ? `${label.textContent}. ${label.title}` : label.textContent);
 }
 
 function createBadge() {
@@ -166,7 +175,11 @@ function createBadge() {
   host.setAttribute('data-dg-ui', 'badge');
   const shadow = host.attachShadow({ mode: 'open' });
   badgeStyle(shadow);
-  shadow.append(document.createElement('span'), document.createElement('ul'));
+  // Reachable with Tab; a note named by its words, and by its deadline once focused (explainBadge).
+  const label = document.createElement('span');
+  label.tabIndex = 0;
+  label.setAttribute('role', 'note');
+  shadow.append(label, document.createElement('ul'));
   return host;
 }
 
@@ -188,8 +201,9 @@ function fillBadge(host, patch) {
   label.setAttribute('data-risk', patch.risk);
   setOrRemove(label, 'data-deadline', patch.deadline);
   setOrRemove(label, 'data-source', patch.badge.sourceText);
-  // Written when hovered (explainBadge): a stale one would name the previous deadline.
+  // Written when hovered or focused (explainBadge): a stale one would name the previous deadline.
   label.removeAttribute('title');
+  label.setAttribute('aria-label', patch.badge.text);
   list.replaceChildren(...patch.badge.hints.map((hint) => {
     const li = document.createElement('li');
     li.textContent = hint;

@@ -6,11 +6,11 @@
 // options page, which shows it beside each field. Built with textContent only.
 
 const CSS = `
-.calibration{border-top:1px solid #dadce0;padding:6px 10px 8px}
+.calibration{border-top:1px solid var(--muted);padding:6px 10px 8px}
 .collapsed .calibration{display:none}
 .calibration p{margin:0 0 4px}
-.calibration button{margin-top:2px;border:1px solid #1a73e8;border-radius:4px;color:#1a73e8;padding:1px 8px}
-.calibration button:hover{background:#e8f0fe}
+.calibration button{margin-top:2px;border:1px solid var(--link);border-radius:4px;color:var(--link);background:transparent;padding:1px 8px}
+.calibration button:hover{background:light-dark(#e8f0fe,#2d3a4d)}
 `;
 
 /** The storage key the options page reads. */

@@ -136,12 +136,14 @@ export async function start(options = {}) {
     overlay.error(`Deadline Guard: ${error?.message || error}`);
   }
 
-  // A badge's tooltip is written when the pointer reaches it (see explainBadge).
-  document.addEventListener('pointerover', (event) => {
-    try {
-      explainBadge(event.target, { deadlineAt: view?.ui.deadlineAt, clock: sellerClock() });
-    } catch { /* a tooltip is never worth breaking the page */ }
-  }, { capture: true, passive: true, signal });
+  // A badge's tooltip and name are written when the pointer or the keyboard reaches it (see explainBadge).
+  for (const type of ['pointerover', 'focusin']) {
+    document.addEventListener(type, (event) => {
+      try {
+        explainBadge(event.target, { deadlineAt: view?.ui.deadlineAt, clock: sellerClock() });
+      } catch { /* a tooltip is never worth breaking the page */ }
+    }, { capture: true, passive: true, signal });
+  }
 
   /** The whole page, in slices. */
   function fullScan() {

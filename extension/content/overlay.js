@@ -16,37 +16,48 @@ import { isQuiet } from '../handled.js';
 /** Orders rendered at once; "Show more" adds as many (a page may have thousands at risk). */
 const LIST_PAGE = 200;
 
+// Colours read at 4.5:1 at least in both schemes (light-dark(): the system's preference, or the
+// page's own theme when it has one, see pageScheme); each risk also has its own icon.
 const CSS = `
-:host{all:initial;position:fixed;z-index:2147483646;right:16px;bottom:16px;font:13px/1.4 system-ui,sans-serif;color:#202124}
+:host{all:initial;color-scheme:light dark;position:fixed;z-index:2147483646;right:16px;bottom:16px;font:13px/1.4 system-ui,sans-serif;color:light-dark(#202124,#e8eaed)}
 :host([hidden]){display:none}
-.panel{background:#fff;border:1px solid #dadce0;border-radius:8px;box-shadow:0 2px 10px rgba(0,0,0,.18);min-width:260px;width:380px;max-width:calc(100vw - 32px)}
-header{display:flex;align-items:center;gap:8px;padding:6px 8px;cursor:move;background:#f1f3f4;border-radius:8px 8px 0 0;user-select:none}
+:host([data-dg-scheme=light]){color-scheme:light}:host([data-dg-scheme=dark]){color-scheme:dark}
+.panel{--overdue:light-dark(#8c1d18,#ff8a80);--critical:light-dark(#c5221f,#fcad70);--warning:light-dark(#a35200,#fdd663);--ok:light-dark(#137333,#81c995);--unreadable:light-dark(#6d4c9f,#d7aefb);--none:light-dark(#5f6368,#bdc1c6);--muted:light-dark(#5f6368,#bdc1c6);--link:light-dark(#1a63c8,#8ab4f8);
+background:light-dark(#fff,#202124);border:1px solid light-dark(#dadce0,#5f6368);border-radius:8px;box-shadow:0 2px 10px rgba(0,0,0,.18);min-width:260px;width:380px;max-width:calc(100vw - 32px)}
+header{display:flex;align-items:center;gap:8px;padding:6px 8px;cursor:move;background:light-dark(#f1f3f4,#2d2e30);border-radius:8px 8px 0 0;user-select:none}
 header b{flex:1}
 button{font:inherit;cursor:pointer;border:0;background:none;padding:2px 4px;color:inherit;text-align:left}
-button:focus-visible,input:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
+button:focus-visible,input:focus-visible{outline:2px solid var(--link);outline-offset:1px}
+.move{cursor:move}
 .body{padding:6px 10px 10px}
 .collapsed .body{display:none}
-.zone{color:#5f6368;margin:0 0 6px;font-size:12px}
+.zone{color:var(--muted);margin:0 0 6px;font-size:12px}
 .counts{display:flex;flex-wrap:wrap;gap:4px;margin:0 0 6px}
-.chip{border-radius:10px;padding:1px 8px;background:#e8eaed;border:1px solid transparent}
-.chip[aria-pressed=true]{border-color:#202124;box-shadow:inset 0 0 0 1px #202124}
-.chip[data-risk=overdue]{background:#b3261e;color:#fff}.chip[data-risk=critical]{background:#d93025;color:#fff}
-.chip[data-risk=warning]{background:#fce8b2}.chip[data-risk=ok]{background:#ceead6}.chip[data-risk=unreadable]{background:#e9def8}
+.chip{border-radius:10px;padding:1px 8px;background:light-dark(#e8eaed,#3c4043);border:1px solid transparent}
+.chip[aria-pressed=true]{border-color:currentColor;box-shadow:inset 0 0 0 1px currentColor}
+.chip[data-risk=overdue],.chip[data-risk=critical],.chip[data-risk=warning],.chip[data-risk=ok],.chip[data-risk=unreadable]{color:light-dark(#fff,#202124)}
+.chip[data-risk=overdue]{background:var(--overdue)}.chip[data-risk=critical]{background:var(--critical)}
+.chip[data-risk=warning]{background:var(--warning)}.chip[data-risk=ok]{background:var(--ok)}.chip[data-risk=unreadable]{background:var(--unreadable)}
+[data-risk=overdue] .icon::before{content:"✖\\00a0"}[data-risk=critical] .icon::before{content:"▲\\00a0"}
+[data-risk=warning] .icon::before{content:"◆\\00a0"}[data-risk=ok] .icon::before{content:"●\\00a0"}
+[data-risk=none] .icon::before{content:"○\\00a0"}[data-risk=unreadable] .icon::before{content:"?\\00a0"}
 .tools{display:flex;gap:6px;margin:0 0 6px}
-.tools input{flex:1;min-width:0;font:inherit;border:1px solid #dadce0;border-radius:4px;padding:2px 6px}
-.tools button{border:1px solid #dadce0;border-radius:4px;white-space:nowrap}
-h2{font:600 12px/1.4 system-ui,sans-serif;margin:6px 0 2px;color:#5f6368}
+.tools input{flex:1;min-width:0;font:inherit;color:inherit;background:light-dark(#fff,#202124);border:1px solid light-dark(#80868b,#9aa0a6);border-radius:4px;padding:2px 6px}
+.tools input::placeholder{color:var(--muted);opacity:1}
+.tools button{border:1px solid light-dark(#80868b,#9aa0a6);border-radius:4px;white-space:nowrap}
+h2{font:600 12px/1.4 system-ui,sans-serif;margin:6px 0 2px;color:var(--muted)}
 ol{margin:0;padding:0;list-style:none;max-height:min(50vh,420px);overflow:auto}
 li{display:flex;align-items:flex-start;gap:2px;border-radius:4px}
-li:hover{background:#f1f3f4}
-li[data-handled] .go{opacity:.55}
+li:hover{background:light-dark(#f1f3f4,#2d2e30)}
+li[data-handled] .go .words{font-weight:400}
 .go{flex:1;display:flex;flex-direction:column;min-width:0}
 .go .words{font-weight:600}
-.go[data-risk=overdue] .words{color:#b3261e}.go[data-risk=critical] .words{color:#d93025}
-.go[data-risk=warning] .words{color:#b06000}.go[data-risk=unreadable] .words{color:#6d4c9f}
-.id,.when,.note{color:#5f6368;font-variant-numeric:tabular-nums;font-size:12px}
-.act{font-size:12px;color:#1a73e8;white-space:nowrap}
-.why,.empty,.status{color:#5f6368;margin:4px 0 0}
+.go[data-risk=overdue] .words{color:var(--overdue)}.go[data-risk=critical] .words{color:var(--critical)}
+.go[data-risk=warning] .words{color:var(--warning)}.go[data-risk=unreadable] .words{color:var(--unreadable)}
+.go[data-risk=ok] .words{color:var(--ok)}.go[data-risk=none] .words{color:var(--none)}
+.id,.when,.note{color:var(--muted);font-variant-numeric:tabular-nums;font-size:12px}
+.act{font-size:12px;color:var(--link);white-space:nowrap}
+.why,.empty,.status{color:var(--muted);margin:4px 0 0}
 `;
 
 export class Overlay {
@@ -70,11 +81,18 @@ export class Overlay {
     this.panel = el('div', 'panel');
     this.panel.setAttribute('role', 'region');
     const header = el('header');
+    // The handle for the keyboard: arrow keys move the panel as dragging the header does.
+    this.mover = el('button', 'move');
+    this.mover.type = 'button';
+    this.mover.setAttribute('data-dg-action', 'move');
+    this.mover.setAttribute('aria-label', t('overlayMove'));
+    this.mover.title = t('overlayMove');
+    this.mover.textContent = '✥';
     this.title = el('b');
     this.total = el('span', 'id');
     this.toggle = el('button');
     this.toggle.setAttribute('data-dg-action', 'toggle');
-    header.append(this.title, this.total, this.toggle);
+    header.append(this.mover, this.title, this.total, this.toggle);
     this.body = el('div', 'body');
     this.main = el('div');
     this.extra = el('div');
@@ -91,10 +109,44 @@ export class Overlay {
     this.built = false;
     this.toggle.addEventListener('click', () => this.setCollapsed(!this.collapsed), { signal });
     this.dragging(header, signal);
+    this.mover.addEventListener('keydown', (e) => this.moveKeys(e), { signal });
+    // Alt+Shift+D opens the panel and puts the keyboard on it, wherever the focus is on the page.
+    addEventListener('keydown', (e) => {
+      if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== 'KeyD' || this.host.hidden) return;
+      e.preventDefault();
+      this.setCollapsed(false);
+      this.remember();
+      this.mover.focus();
+    }, { capture: true, signal });
     (document.body || document.documentElement).append(this.host);
+    this.followPageScheme(); // at start the page has not been annotated yet: the read is cheap
     this.setCollapsed(false);
     this.restore();
-    signal.addEventListener('abort', () => this.host.remove());
+    signal.addEventListener('abort', () => {
+      this.host.remove();
+      document.documentElement.removeAttribute('data-dg-page-scheme');
+    });
+  }
+
+  /** The page's own theme, for the panel and (through page.css) the badges. */
+  followPageScheme() {
+    const scheme = pageScheme();
+    setOrClear(this.host, 'data-dg-scheme', scheme);
+    setOrClear(document.documentElement, 'data-dg-page-scheme', scheme);
+  }
+
+  /**
+   * Reads the page's theme again when the page is idle: reading a style while the page has changes
+   * pending would make it restyle at once (a second's work on a page of 10,000 orders just annotated);
+   * once the frame is painted the styles are current and the read costs nothing.
+   */
+  followPageSchemeSoon() {
+    if (this.schemeQueued || typeof requestIdleCallback !== 'function') return;
+    this.schemeQueued = true;
+    requestIdleCallback(() => {
+      this.schemeQueued = false;
+      if (!this.signal.aborted) this.followPageScheme();
+    });
   }
 
   async restore() {
@@ -126,6 +178,17 @@ export class Overlay {
     Object.assign(this.host.style, {
       left: `${Math.min(Math.max(0, x), maxX)}px`, top: `${Math.min(Math.max(0, y), maxY)}px`, right: 'auto', bottom: 'auto',
     });
+  }
+
+  /** Arrow keys on the move handle: 20 px a press, 80 with Shift; remembered like a drag. */
+  moveKeys(event) {
+    const step = event.shiftKey ? 80 : 20;
+    const delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[event.key];
+    if (!delta) return;
+    event.preventDefault();
+    const rect = this.host.getBoundingClientRect();
+    this.place(rect.left + delta[0], rect.top + delta[1]);
+    this.remember();
   }
 
   dragging(handle, signal) {
@@ -166,6 +229,7 @@ export class Overlay {
     this.clock = clock;
     this.words = ui;
     this.host.hidden = !show;
+    this.followPageSchemeSoon();
     this.title.textContent = ui.title;
     this.total.textContent = summary.recognised ? `${counts.total} ${ui.ordersFound}` : '';
     this.panel.setAttribute('aria-label', ui.title);
@@ -208,7 +272,7 @@ export class Overlay {
       chip.setAttribute('aria-pressed', 'false');
       const count = el('span');
       count.setAttribute('data-dg-overlay-count', risk);
-      chip.append(el('span'), count);
+      chip.append(el('span', 'icon'), count);
       chip.addEventListener('click', () => {
         this.filter = this.filter === risk ? null : risk;
         for (const [r, c] of this.chips) c.setAttribute('aria-pressed', String(r === this.filter));
@@ -288,7 +352,7 @@ export class Overlay {
     const go = el('button', 'go');
     go.type = 'button';
     go.setAttribute('data-risk', order.risk);
-    const words = el('span', 'words');
+    const words = el('span', 'words icon');
     words.textContent = order.text;
     const id = el('span', 'id');
     id.textContent = order.orderId;
@@ -378,6 +442,30 @@ export class Overlay {
     this.host.hidden = false;
     this.main.replaceChildren(p);
   }
+}
+
+// Unchanged values are not written again: a write to <html> makes the page re-match its badges.
+function setOrClear(node, name, value) {
+  if (node.getAttribute(name) === (value ?? null)) return;
+  if (value) node.setAttribute(name, value);
+  else node.removeAttribute(name);
+}
+
+/**
+ * The page's own theme: 'dark' or 'light' when it declares only that colour scheme or paints its
+ * root or body dark (a seller center in dark mode), else null (then the system's preference).
+ */
+function pageScheme() {
+  try {
+    const root = document.documentElement;
+    const declared = getComputedStyle(root).colorScheme.split(/\s+/).filter((s) => s === 'light' || s === 'dark');
+    if (declared.length === 1) return declared[0];
+    for (const node of [document.body, root]) {
+      const [r, g, b, a = 1] = (node ? getComputedStyle(node).backgroundColor.match(/[\d.]+/g) ?? [] : []).map(Number);
+      if (node && a > 0.5 && r !== undefined) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 100 ? 'dark' : 'light';
+    }
+  } catch { /* no styles yet: the system's preference */ }
+  return null;
 }
 
 function el(tag, className) {

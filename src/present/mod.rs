@@ -5,10 +5,12 @@
 
 pub mod buyer;
 pub mod calibration;
+mod status;
 mod words;
 
 use crate::core::Lang;
 use crate::core::{AnalyzedOrder, DeadlineKind, Hint, ReasonCode, Risk};
+pub use status::status_label;
 pub use words::Words;
 
 /// The table of `lang` among one per language, given in `Lang::ALL`'s order.

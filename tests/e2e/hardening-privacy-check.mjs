@@ -1,6 +1,7 @@
 // Reads the request log of the e2e suite (hardening-privacy-hook.mjs) and fails when any request
 // left the machine: the extension and the widget may load their own files only. Allowed: page
-// navigations the tests make themselves (served locally or by a route), the local test servers
+// navigations the tests make themselves (served locally or by a route), the files of those test
+// pages (Firefox harness), the local test servers
 // (127.0.0.1 / localhost), the extension's own files (chrome-extension://, moz-extension://) and
 // data:/blob:/about: URLs. Usage: node tests/e2e/hardening-privacy-check.mjs <log.jsonl>
 import { readFileSync, existsSync } from 'node:fs';
@@ -14,6 +15,9 @@ export function allowedBecause(entry) {
   if (['chrome-extension:', 'moz-extension:'].includes(url.protocol)) return "the extension's own file";
   if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return 'the local test server';
   if (entry.navigation && entry.type === 'document') return "the test's own page";
+  // Logged by the Firefox harness's local server for the files of a fixture page (its style sheet
+  // and scripts), which the page loads itself.
+  if (entry.fixture === true && url.pathname.replace(/^\/strict\//, '/').match(/^\/(tests\/fixtures\/|favicon\.ico$)/)) return "the test page's own files";
   return null;
 }
 

@@ -3,8 +3,9 @@
 // playwright-core's launchers so that every request of every page, frame and service worker is
 // appended to DG_REQUEST_LOG (JSON lines); tests/e2e/hardening-privacy-check.mjs then asserts on
 // the log. Anywhere else (npm, build scripts) it does nothing. It never throws.
-// Firefox runs (puppeteer-core over WebDriver BiDi) are not logged: subscribing to their request
-// events makes Firefox ESR answer "UnsupportedOperation" inside puppeteer, which fails those tests.
+// Firefox runs (puppeteer-core over WebDriver BiDi) are logged by their own harness
+// (firefox-harness.mjs: a local proxy and server see every request), because subscribing to BiDi's
+// request events makes Firefox ESR answer "UnsupportedOperation" inside puppeteer.
 import { appendFileSync } from 'node:fs';
 
 const LOG = process.env.DG_REQUEST_LOG;

@@ -15,12 +15,15 @@ test('own files, local servers and test navigations are allowed; anything else i
     { url: 'http://127.0.0.1:40123/pkg/deadline_guard.js', type: 'script' },
     { url: 'https://csp.aliexpress.com/m_apps/order-manage/orderList', type: 'document', navigation: true },
     { url: 'data:image/png;base64,AAAA', type: 'image' },
+    { url: 'https://csp.aliexpress.com/tests/fixtures/seller/fixture.css', type: 'style', navigation: false, fixture: true },
   ];
   const bad = [
     { url: 'https://csp.aliexpress.com/api/orders', type: 'fetch', navigation: false },
     { url: 'https://www.google-analytics.com/collect?v=1', type: 'xhr' },
     { url: 'https://cdn.example.com/x.js', type: 'script' },
     { url: 'wss://evil.example/socket', type: 'websocket' },
+    { url: 'https://csp.aliexpress.com/api/orders', type: 'fetch', navigation: false, fixture: true },
+    { url: 'https://firefox.settings.services.mozilla.com:443/', type: 'connect', navigation: false },
   ];
   for (const e of ok) assert.ok(allowedBecause(e), e.url);
   for (const e of bad) assert.equal(allowedBecause(e), null, e.url);

@@ -7,25 +7,17 @@ import {
 } from './common.js';
 import { subscribe } from './ticker.js';
 import { applyToElement, calibrationParagraphs } from './calibration.js';
+import { wordsFor } from './words.js';
 
 /** The risk levels, in the filter's order. */
 export const RISKS = ['overdue', 'critical', 'warning', 'ok', 'none', 'unreadable'];
-// Until the first analysis brings the names in the locale (result.riskLabels).
-const RISK_NAMES = {
-  overdue: 'Overdue', critical: 'Critical', warning: 'Soon', ok: 'On time', none: 'No clock', unreadable: 'Unreadable',
-};
 // The engine's urgency order, for sorting by the risk column.
 const RISK_RANK = { overdue: 0, critical: 1, unreadable: 2, warning: 3, ok: 4, none: 5 };
 
+// Column heads are in www/elements/words.js, by key.
 const COLUMNS = [
-  { key: 'urgency', label: 'Time left' },
-  { key: 'orderId', label: 'Order' },
-  { key: 'status', label: 'Status' },
-  { key: 'deadline', label: 'Deadline' },
-  { key: 'risk', label: 'Risk' },
-  { key: 'buyer', label: 'Buyer' },
-  { key: 'product', label: 'Product' },
-  { key: 'hints', label: 'What to do', sortable: false },
+  { key: 'urgency' }, { key: 'orderId' }, { key: 'status' }, { key: 'deadline' },
+  { key: 'risk' }, { key: 'buyer' }, { key: 'product' }, { key: 'hints', sortable: false },
 ];
 
 const text = (value) => (value === null || value === undefined ? '' : String(value));
@@ -168,6 +160,11 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     return optionsOf(this, this.#options);
   }
 
+  /** The element's own words in its locale (the engine's words come with the result). */
+  #words() {
+    return wordsFor(this.#effectiveOptions().locale);
+  }
+
   async #load() {
     this.#prepared = true;
     if (this.#fromData) {
@@ -234,7 +231,7 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     this.#result = null;
     this.#stopTicking();
     const message = error?.message ?? String(error);
-    this.#error = error instanceof TypeError ? `Invalid setting: ${message}` : `Could not show the orders: ${message}`;
+    this.#error = this.#words().say(error instanceof TypeError ? 'invalidSetting' : 'couldNotShow', { message });
     this.#setState('error');
     emit(this, 'deadline-guard-error', { message: this.#error });
   }
@@ -259,9 +256,9 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
   }
 
   #skeleton() {
-    const filters = el('div', { className: 'filters', role: 'group', 'aria-label': 'Filter by risk' });
+    const filters = el('div', { className: 'filters', role: 'group' });
     const exportButton = el('button', {
-      type: 'button', className: 'export', text: 'Export CSV', onclick: () => this.#download(),
+      type: 'button', className: 'export', onclick: () => this.#download(),
     });
     const state = el('p', { className: 'state', role: 'status', 'aria-live': 'polite' });
     const calibration = el('div', { className: 'calibration', hidden: true });
@@ -269,16 +266,15 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     const heads = {};
     for (const column of COLUMNS) {
       const th = el('th', { scope: 'col' });
-      if (column.sortable === false) th.textContent = column.label;
-      else {
+      if (column.sortable !== false) {
         th.append(el('button', {
-          type: 'button', text: column.label, 'data-sort': column.key, onclick: () => this.#sortBy(column.key),
+          type: 'button', 'data-sort': column.key, onclick: () => this.#sortBy(column.key),
         }));
       }
       heads[column.key] = th;
       headRow.append(th);
     }
-    const caption = el('caption', { text: 'Order deadlines' });
+    const caption = el('caption');
     const body = el('tbody');
     const table = el('table', {}, caption, el('thead', {}, headRow), body);
     const errorList = el('ul');
@@ -321,14 +317,18 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     p.state.classList.toggle('error', this.#state === 'error');
     p.state.setAttribute('role', this.#state === 'error' ? 'alert' : 'status');
     p.table.setAttribute('aria-busy', String(this.#state === 'loading'));
+    const words = this.#words();
+    p.filters.setAttribute('aria-label', words.say('filterBy'));
+    p.exportButton.textContent = words.say('exportCsv');
+    for (const column of COLUMNS) (p.heads[column.key].firstElementChild ?? p.heads[column.key]).textContent = words.columns[column.key];
 
     // Filters, with their counts.
-    const names = result?.riskLabels ?? RISK_NAMES;
+    const names = result?.riskLabels ?? words.risks;
     p.filters.replaceChildren(...['', ...RISKS].map((risk) => {
       const count = counts ? (risk ? counts[risk] : counts.total) : 0;
       return el('button', {
         type: 'button', 'data-risk': risk || 'all', 'aria-pressed': String(this.filter === risk),
-        text: `${risk ? names[risk] : 'All'} (${count})`,
+        text: `${risk ? names[risk] : words.say('all')} (${count})`,
         onclick: () => { this.filter = risk; },
       });
     }));
@@ -339,10 +339,10 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
       if (this.#sort.key === column.key) th.setAttribute('aria-sort', this.#sort.descending ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     }
-    const sortLabel = COLUMNS.find((c) => c.key === this.#sort.key)?.label ?? '';
+    const column = words.columns[this.#sort.key].toLocaleLowerCase(words.lang);
     p.caption.textContent = this.#sort.key === 'urgency' && !this.#sort.descending
-      ? 'Order deadlines, most urgent first'
-      : `Order deadlines, sorted by ${sortLabel.toLowerCase()}${this.#sort.descending ? ' (descending)' : ''}`;
+      ? words.say('captionUrgent')
+      : words.say(this.#sort.descending ? 'captionSortedDescending' : 'captionSorted', { column });
 
     this.#renderCalibration(result?.calibrationLines ?? []);
 
@@ -351,13 +351,11 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     p.table.hidden = rows.length === 0;
     p.exportButton.disabled = rows.length === 0;
 
-    p.state.textContent = this.#stateText(rows.length);
+    p.state.textContent = this.#stateText(rows.length, words);
 
     const errors = result?.errors ?? [];
     p.errors.hidden = errors.length === 0;
-    p.errorSummary.textContent = errors.length === 1
-      ? '1 problem reading the data (the other orders are shown)'
-      : `${errors.length} problems reading the data (the other orders are shown)`;
+    p.errorSummary.textContent = words.say('problems', { n: errors.length });
     p.errorList.replaceChildren(...errors.map((e) => el('li', { text: e.message })));
   }
 
@@ -374,23 +372,21 @@ export class DeadlineGuardOrdersElement extends HTMLElement {
     p.calibration.hidden = lines.length === 0;
   }
 
-  #stateText(shown) {
+  #stateText(shown, words) {
     switch (this.#state) {
-      case 'loading': return 'Loading orders…';
+      case 'loading': return words.say('loading');
       case 'error': return this.#error;
-      case 'empty': return 'No orders to show: set the src attribute or the data property.';
+      case 'empty': return words.say('empty');
       default: break;
     }
     const counts = this.#result?.counts;
-    if (!counts || counts.total === 0) return 'No orders in this data.';
-    if (shown === 0) return `No orders: ${(this.#result.riskLabels ?? RISK_NAMES)[this.filter]} (0).`;
+    if (!counts || counts.total === 0) return words.say('noOrders');
+    if (shown === 0) return words.say('noneFiltered', { risk: (this.#result.riskLabels ?? words.risks)[this.filter] });
     const urgent = counts.overdue + counts.critical;
-    const parts = [`${counts.total} order${counts.total === 1 ? '' : 's'}`];
-    if (counts.overdue) parts.push(`${counts.overdue} overdue`);
-    if (counts.critical) parts.push(`${counts.critical} critical`);
-    if (counts.unreadable) parts.push(`${counts.unreadable} unreadable`);
-    if (!urgent) parts.push('nothing urgent');
-    return parts.join(', ') + '.';
+    const parts = [words.say('orders', { n: counts.total })];
+    for (const risk of ['overdue', 'critical', 'unreadable']) if (counts[risk]) parts.push(words.say(risk, { n: counts[risk] }));
+    if (!urgent) parts.push(words.say('nothingUrgent'));
+    return `${parts.join(words.lang === 'zh' ? '，' : ', ')}${words.lang === 'zh' ? '。' : '.'}`;
   }
 
   #row(order) {

@@ -3,11 +3,13 @@
 // and the status mismatches, most urgent first. The comparison itself is made in the wasm.
 import { reconcile } from '../deadline-guard.js';
 import { ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, emit } from './common.js';
+import { wordsFor } from './words.js';
 
+// Each kind's words (www/elements/words.js).
 const KIND_TEXT = {
-  only_on_platform: (names) => `Only on ${names.platform}: missing from ${names.other}`,
-  only_on_other: (names) => `Only in ${names.other}: not on ${names.platform}`,
-  status_mismatch: () => 'Status differs',
+  only_on_platform: 'onlyOnPlatform',
+  only_on_other: 'onlyOnOther',
+  status_mismatch: 'statusDiffers',
 };
 
 /** `<deadline-guard-reconcile platform-src="orders.json" other-src="shop.csv">` */
@@ -37,14 +39,15 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
     this.#root = attachStyledShadow(this);
     const state = el('p', { className: 'state', role: 'status', 'aria-live': 'polite' });
     const summary = el('p', { className: 'summary' });
-    const headRow = el('tr', {}, ...['Order', 'Problem', 'Platform status', 'Other status', 'Risk', 'Time left']
-      .map((label) => el('th', { scope: 'col', text: label })));
+    const headRow = el('tr', {}, ...Array.from({ length: 6 }, () => el('th', { scope: 'col' })));
     const body = el('tbody');
-    const table = el('table', {}, el('caption', { text: 'Orders that do not match, most urgent first' }), el('thead', {}, headRow), body);
+    const caption = el('caption');
+    const table = el('table', {}, caption, el('thead', {}, headRow), body);
     const errorList = el('ul');
-    const errors = el('details', { className: 'errors', hidden: true }, el('summary', { text: 'Problems reading the data' }), errorList);
+    const errorSummary = el('summary');
+    const errors = el('details', { className: 'errors', hidden: true }, errorSummary, errorList);
     this.#root.append(state, summary, table, errors);
-    this.#parts = { state, summary, headRow, body, table, errors, errorList };
+    this.#parts = { state, summary, headRow, caption, body, table, errors, errorSummary, errorList };
   }
 
   /** The platform's orders (array, Open Platform response or CSV text); wins over `platform-src`. */
@@ -79,10 +82,14 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
     });
   }
 
-  #names() {
+  #words() {
+    return wordsFor(optionsOf(this, this.#options).locale);
+  }
+
+  #names(words) {
     return {
-      platform: this.getAttribute('platform-label') || 'the platform',
-      other: this.getAttribute('other-label') || 'the other system',
+      platform: this.getAttribute('platform-label') || words.say('thePlatform'),
+      other: this.getAttribute('other-label') || words.say('theOther'),
     };
   }
 
@@ -129,7 +136,7 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
   #fail(error) {
     this.#result = null;
     const message = error?.message ?? String(error);
-    this.#error = error instanceof TypeError ? `Invalid setting: ${message}` : `Could not compare the orders: ${message}`;
+    this.#error = this.#words().say(error instanceof TypeError ? 'invalidSetting' : 'couldNotCompare', { message });
     this.#show('error');
     emit(this, 'deadline-guard-error', { message: this.#error });
   }
@@ -137,32 +144,33 @@ export class DeadlineGuardReconcileElement extends HTMLElement {
   #show(state) {
     this.#state = state;
     const p = this.#parts;
-    const names = this.#names();
+    const words = this.#words();
+    const names = this.#names(words);
     const result = this.#result;
-    p.headRow.children[2].textContent = `Status on ${names.platform}`;
-    p.headRow.children[3].textContent = `Status in ${names.other}`;
+    words.reconcileColumns.forEach((head, i) => { p.headRow.children[i].textContent = words.say(null, names, head); });
+    p.caption.textContent = words.say('reconcileCaption');
+    p.errorSummary.textContent = words.say('readingProblems');
     p.state.classList.toggle('error', state === 'error');
     p.state.setAttribute('role', state === 'error' ? 'alert' : 'status');
     p.state.textContent = {
-      loading: 'Loading both order lists…',
-      error: this.#error,
-      empty: 'Nothing to compare yet: give both lists (platform-src and other-src, or the platform and other properties).',
-      ready: result && result.counts.total === 0
-        ? `All ${result.matched} orders match.`
-        : '',
-    }[state];
+      loading: () => words.say('loadingBoth'),
+      error: () => this.#error,
+      empty: () => words.say('nothingToCompare'),
+      ready: () => (result && result.counts.total === 0 ? words.say('allMatch', { n: result.matched }) : ''),
+    }[state]();
     const rows = result?.discrepancies ?? [];
     p.table.hidden = rows.length === 0;
     p.summary.hidden = !result;
     if (result) {
       const c = result.counts;
-      p.summary.textContent = `${c.onlyOnPlatform} only on ${names.platform}, ${c.onlyOnOther} only in ${names.other}, `
-        + `${c.statusMismatch} with a different status; ${result.matched} match `
-        + `(${result.platformTotal} on ${names.platform}, ${result.otherTotal} in ${names.other}).`;
+      p.summary.textContent = words.say('reconcileSummary', {
+        ...names, onlyPlatform: c.onlyOnPlatform, onlyOther: c.onlyOnOther, mismatch: c.statusMismatch,
+        matched: result.matched, platformTotal: result.platformTotal, otherTotal: result.otherTotal,
+      });
     }
     p.body.replaceChildren(...rows.map((d) => el('tr', { 'data-order-id': d.orderId, 'data-kind': d.kind, 'data-risk': d.risk },
       el('td', { className: 'id', text: d.orderId }),
-      el('td', { text: KIND_TEXT[d.kind](names) }),
+      el('td', { text: words.say(KIND_TEXT[d.kind], names) }),
       el('td', { title: d.platformStatus ?? undefined, text: d.platformStatusLabel ?? d.platformStatus ?? '—' }),
       el('td', { title: d.otherStatus ?? undefined, text: d.otherStatusLabel ?? d.otherStatus ?? '—' }),
       el('td', {}, el('span', { className: `risk risk-${d.risk}`, text: d.riskLabel })),
