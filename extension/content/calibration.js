@@ -18,7 +18,7 @@ export const STORE_KEY = 'calibration';
 
 export class CalibrationNote {
   /**
-   * @param {{ overlay: { shadow: ShadowRoot, panel: HTMLElement }, engine: object, signal: AbortSignal,
+   * @param {{ overlay: { section(name: string, css: string): HTMLElement }, engine: object, signal: AbortSignal,
    *   apply: (fields: object) => Promise<void>, store?: chrome.storage.StorageArea }} options
    * `apply` writes the setting (the extension's settings, or the demo's).
    */
@@ -29,13 +29,9 @@ export class CalibrationNote {
     this.signal = signal;
     this.lastKey = '';
     this.lastStored = '';
-    this.box = document.createElement('div');
+    this.box = overlay.section('calibration', CSS);
     this.box.className = 'calibration';
     this.box.hidden = true;
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    overlay.shadow.append(style);
-    overlay.panel.append(this.box);
   }
 
   /**

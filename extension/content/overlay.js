@@ -7,7 +7,8 @@
 // Contract for tests and other tools: the host carries `data-dg-overlay`; each listed order
 // `data-dg-overlay-order="<order id>"`; the export control `data-dg-action="export-csv"`; the
 // count per risk `data-dg-overlay-count="<risk>"` with the number as its text. Other features add
-// a line with `section(name)` (a container of their own at the end of the panel's body).
+// a line with `section(name, css)` (a container of their own at the end of the panel's body, its rules
+// added to the panel's sheet).
 
 import { t } from './words.js';
 import { AT_RISK, urgentFirst } from './summary.js';
@@ -76,8 +77,10 @@ export class Overlay {
     this.host.setAttribute('data-dg-engine', engine);
     this.host.hidden = true;
     this.shadow = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = CSS;
+    // The shadow root's one sheet: sections add their rules to it (a second <style> would look like
+    // markup injected by page data to the hostile-page audits).
+    this.style = document.createElement('style');
+    this.style.textContent = CSS;
     this.panel = el('div', 'panel');
     this.panel.setAttribute('role', 'region');
     const header = el('header');
@@ -98,7 +101,7 @@ export class Overlay {
     this.extra = el('div');
     this.body.append(this.main, this.extra);
     this.panel.append(header, this.body);
-    this.shadow.append(style, this.panel);
+    this.shadow.append(this.style, this.panel);
     this.words = null;
     this.summary = null;
     this.handled = new Map();
@@ -209,12 +212,13 @@ export class Overlay {
   }
 
   /** A container of its own at the end of the panel, for another feature's line (made once). */
-  section(name) {
+  section(name, css = '') {
     let node = [...this.extra.children].find((child) => child.getAttribute('data-dg-section') === name);
     if (!node) {
       node = el('div');
       node.setAttribute('data-dg-section', name);
       this.extra.append(node);
+      this.style.textContent += css;
     }
     return node;
   }
