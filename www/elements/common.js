@@ -1,6 +1,6 @@
 // What both elements share: building DOM from data as text only, options from attributes,
 // the same-origin fetch of `src`, and the stylesheet.
-import { ready } from '../deadline-guard.js';
+import { ready } from '../engine.js';
 import { STYLES } from './styles.js';
 
 export { ready };

@@ -1,7 +1,7 @@
 // <deadline-guard-orders>: a sortable, filterable table of order deadlines that ticks.
 // A thin view: reading, deadlines, risk and wording come from the wasm (OrderList); this class
 // only fetches `src`, builds DOM as text, sorts, filters and schedules re-analysis.
-import { toCsv as csvOf, orderList } from '../deadline-guard.js';
+import { toCsv as csvOf, orderList } from '../analysis.js';
 import {
   ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, millisOf, timeElement, emit,
 } from './common.js';
