@@ -1,28 +1,34 @@
 // Types of the Deadline Guard widget (www/deadline-guard.js, www/define.js).
 
+// dg-list: order-statuses (tests/lists_kept_once.rs)
 /** An Open Platform `order_status` code. */
 export type OrderStatus =
   | 'PLACE_ORDER_SUCCESS' | 'RISK_CONTROL' | 'RISK_CONTROL_HOLD' | 'PAYMENT_PROCESSING'
   | 'WAIT_SELLER_EXAMINE_MONEY' | 'WAIT_SELLER_SEND_GOODS' | 'SELLER_PART_SEND_GOODS' | 'IN_CANCEL'
   | 'WAIT_BUYER_ACCEPT_GOODS' | 'FUND_PROCESSING' | 'IN_ISSUE' | 'IN_FROZEN' | 'FINISH' | 'ARCHIVE';
 
+// dg-list: deadline-kinds (tests/lists_kept_once.rs)
 /** Which clock runs. */
 export type DeadlineKind =
   | 'payment' | 'ship' | 'cancel_response' | 'dispute_response' | 'receipt'
   | 'supplier_ship' | 'tracking_proof' | 'refund';
 
+// dg-list: deadline-sources (tests/lists_kept_once.rs)
 /** Where the deadline came from: printed on the page, an API field, or computed from the policy. */
 export type DeadlineSource = 'page' | 'api' | 'computed';
 
+// dg-list: risks (tests/lists_kept_once.rs)
 /** Urgency, most urgent first. */
 export type Risk = 'overdue' | 'critical' | 'unreadable' | 'warning' | 'ok' | 'none';
 
+// dg-list: hints (tests/lists_kept_once.rs)
 /** Something to do beyond meeting the deadline. */
 export type Hint =
   | 'refuse_with_tracking' | 'past_internal_target' | 'double_check_ship_button' | 'cancel_possible' | 'open_dispute'
   /** The page or the API states a deadline more than an hour from the one the settings compute. */
   | 'settings_disagree';
 
+// dg-list: reason-codes (tests/lists_kept_once.rs)
 /** Why no clock runs, or why it could not be computed. */
 export type ReasonCode =
   | 'awaiting_payment' | 'completed' | 'frozen' | 'clock_ended' | 'status_unknown' | 'missing_time' | 'contradiction';
@@ -30,6 +36,7 @@ export type ReasonCode =
 /** A weekday as chrono reads it: 'Mon' … 'Sun' (or the full English name). */
 export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun' | string;
 
+// dg-list: options (tests/lists_kept_once.rs)
 /** Options of `analyze`, `reconcile`, `scan` and the elements. Every field is optional. */
 export interface Options {
   /** The analysis time (default: now). An ISO 8601 string must carry `Z` or an offset. */
@@ -174,6 +181,7 @@ export interface CalibrationLine {
   dayCount?: 'calendar' | 'working';
 }
 
+// dg-list: risk-counts (tests/lists_kept_once.rs)
 /** Orders at each risk level. */
 export interface Counts {
   overdue: number; critical: number; warning: number; ok: number; none: number; unreadable: number; total: number;

@@ -38,6 +38,7 @@ export function attachStyledShadow(host) {
   return root;
 }
 
+// dg-list: option-attributes (tests/lists_kept_once.rs)
 /** Attribute → option, with the attribute's value converted to what the option takes. */
 export const OPTION_ATTRIBUTES = {
   locale: ['locale', String],
