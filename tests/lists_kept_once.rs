@@ -440,15 +440,13 @@ const RULES: [(&str, &str, For); 8] = [
         r#"span[data-risk={risk}]::before{content:"{icon}\\00a0"/""}"#,
         For::Every,
     ),
-    (
-        "extension/content/page.css",
-        r#"[data-dg-risk="{risk}"], tr[data-dg-risk="{risk}"] > td:first-child { box-shadow: "#,
-        For::Every,
-    ),
+    (EDGES, EDGE_RULE, For::Every),
 ];
 
-/// page.css draws each risk's edge with its colour only (the rule above starts the line).
+/// page.css draws each risk's edge in its colour only, in a rule of one line starting so.
 const EDGES: &str = "extension/content/page.css";
+const EDGE_RULE: &str =
+    r#"[data-dg-risk="{risk}"], tr[data-dg-risk="{risk}"] > td:first-child { box-shadow: "#;
 
 fn filled(template: &str, risk: Risk) -> String {
     let look = look(risk);
@@ -477,7 +475,7 @@ fn every_stylesheet_draws_each_risk_in_its_colours_and_icon() {
     }
     let css = file(EDGES);
     for risk in Risk::ALL {
-        let start = filled(RULES[7].1, risk);
+        let start = filled(EDGE_RULE, risk);
         let line = css
             .lines()
             .find(|line| line.starts_with(&start))
