@@ -418,21 +418,25 @@ mod tests {
     #[test]
     fn the_readme_settings_table_says_each_bound() {
         let readme = include_str!("../../README.md");
-        let row = |name: &str| {
-            readme
+        // Whether a row of `name` says `text`: other tables (the calibration's) have rows of the
+        // same names, so the settings table's is any of them.
+        let says = |name: &str, text: &str| {
+            let mut rows = readme
                 .lines()
-                .find(|line| line.starts_with(&format!("| `{name}` |")))
-                .unwrap_or_else(|| panic!("README.md has no settings row for {name}"))
+                .filter(|line| line.starts_with(&format!("| `{name}` |")))
+                .peekable();
+            assert!(rows.peek().is_some(), "README.md has no row for {name}");
+            rows.any(|row| row.contains(text))
         };
         for &(name, min, max, unit) in BOUNDS {
             let bound = format!("{min}–{max} {unit}");
-            assert!(
-                row(name).contains(&bound),
-                "README row of {name} lacks {bound}"
-            );
+            assert!(says(name, &bound), "README row of {name} lacks {bound}");
         }
-        assert!(row("holidays").contains(&format!("at most {MAX_HOLIDAYS} ")));
-        assert!(row("extensions").contains(&format!("at most {MAX_EXTENSIONS} windows")));
+        assert!(says("holidays", &format!("at most {MAX_HOLIDAYS} ")));
+        assert!(says(
+            "extensions",
+            &format!("at most {MAX_EXTENSIONS} windows")
+        ));
     }
 
     #[test]
