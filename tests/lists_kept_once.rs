@@ -11,11 +11,13 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use deadline_guard::core::reconcile::DiscrepancyKind;
 use deadline_guard::core::{
-    supported_time_zones, DeadlineKind, DeadlineSource, Hint, Lang, OrderStatus, Policy,
-    ReasonCode, Risk, BUILT_IN_COUNTRIES,
+    supported_time_zones, DayCount, DeadlineKind, DeadlineSource, Hint, Lang, OrderStatus, Policy,
+    ReasonCode, Risk, Setting, Side, BUILT_IN_COUNTRIES,
 };
 use deadline_guard::present::palette::look;
+use deadline_guard::read::ReadErrorKind;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -258,13 +260,21 @@ const TYPES: &str = "www/deadline-guard.d.ts";
 
 #[test]
 fn the_widget_types_list_every_name_the_engine_writes() {
-    let cases: [(&str, Vec<String>); 6] = [
+    let cases: [(&str, Vec<String>); 11] = [
         ("risks", risks()),
         ("deadline-kinds", variants::<DeadlineKind>()),
         ("deadline-sources", variants::<DeadlineSource>()),
         ("hints", variants::<Hint>()),
         ("reason-codes", variants::<ReasonCode>()),
         ("order-statuses", variants::<OrderStatus>()),
+        ("day-counts", variants::<DayCount>()),
+        ("sides", variants::<Side>()),
+        ("read-error-kinds", variants::<ReadErrorKind>()),
+        ("discrepancy-kinds", variants::<DiscrepancyKind>()),
+        (
+            "calibration-settings",
+            Setting::ALL.map(serde_name).to_vec(),
+        ),
     ];
     for (name, rust) in cases {
         assert_eq!(
@@ -273,6 +283,12 @@ fn the_widget_types_list_every_name_the_engine_writes() {
             "{TYPES}: `{name}` differs from Rust's (in declaration order)"
         );
     }
+}
+
+#[test]
+fn the_calibration_type_has_an_entry_per_setting_measured() {
+    let settings = Setting::ALL.map(serde_name).to_vec();
+    assert_eq!(key_names(&marked(TYPES, "calibration")), settings);
 }
 
 #[test]

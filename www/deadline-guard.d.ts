@@ -50,6 +50,7 @@ export interface Options {
   /** Handling time in days, 1–90 (default 7). */
   handlingDays?: number;
   /** 'calendar': payment + N × 24 h (default); 'working': end of the Nth working day. */
+  // dg-list: day-counts (tests/lists_kept_once.rs)
   dayCount?: 'calendar' | 'working';
   /** The seller's own ship goal in hours after payment (default 48). */
   shipTargetHours?: number;
@@ -87,6 +88,7 @@ export interface OrderInput {
   /** Same as orderId. */
   id?: string | number;
   status?: OrderStatus;
+  // dg-list: sides (tests/lists_kept_once.rs)
   side?: 'seller' | 'buyer';
   created?: string;
   paid?: string;
@@ -158,6 +160,7 @@ export interface SettingCalibration {
   range: [number, number];
 }
 
+// dg-list: calibration (tests/lists_kept_once.rs)
 /** One entry per setting the orders measured; a setting without any measurement is absent. */
 export interface Calibration {
   /** Handling days: deadline − payment, in calendar days (× 24 h) or working days of the seller's calendar. */
@@ -170,6 +173,7 @@ export interface Calibration {
 
 /** A calibration line worth showing: a suggestion the settings do not match, or orders that spread. */
 export interface CalibrationLine {
+  // dg-list: calibration-settings (tests/lists_kept_once.rs)
   setting: 'handlingDays' | 'cancelResponseHours' | 'disputeResponseDays';
   /** "Handling time on this page looks like 5 days (12 orders); your settings say 7", in the locale. */
   text: string;
@@ -189,6 +193,7 @@ export interface Counts {
 
 /** Why a row or field could not be read. Rows that fail are listed here; nothing is dropped silently. */
 export interface ReadError {
+  // dg-list: read-error-kinds (tests/lists_kept_once.rs)
   kind: 'empty' | 'unknown_status' | 'not_a_date' | 'ambiguous_date' | 'not_a_countdown' | 'not_an_order_id'
     | 'missing_field' | 'bad_json' | 'bad_csv' | 'platform_error' | string;
   text: string;
@@ -223,6 +228,7 @@ export interface AnalysisResult {
 /** One order that does not match across the two sides. */
 export interface Discrepancy {
   orderId: string;
+  // dg-list: discrepancy-kinds (tests/lists_kept_once.rs)
   kind: 'only_on_platform' | 'only_on_other' | 'status_mismatch';
   platformStatus: OrderStatus | null;
   otherStatus: OrderStatus | null;
