@@ -1,28 +1,34 @@
 // Types of the Deadline Guard widget (www/deadline-guard.js, www/define.js).
 
+// dg-list: order-statuses (tests/lists_kept_once.rs)
 /** An Open Platform `order_status` code. */
 export type OrderStatus =
   | 'PLACE_ORDER_SUCCESS' | 'RISK_CONTROL' | 'RISK_CONTROL_HOLD' | 'PAYMENT_PROCESSING'
   | 'WAIT_SELLER_EXAMINE_MONEY' | 'WAIT_SELLER_SEND_GOODS' | 'SELLER_PART_SEND_GOODS' | 'IN_CANCEL'
   | 'WAIT_BUYER_ACCEPT_GOODS' | 'FUND_PROCESSING' | 'IN_ISSUE' | 'IN_FROZEN' | 'FINISH' | 'ARCHIVE';
 
+// dg-list: deadline-kinds (tests/lists_kept_once.rs)
 /** Which clock runs. */
 export type DeadlineKind =
   | 'payment' | 'ship' | 'cancel_response' | 'dispute_response' | 'receipt'
   | 'supplier_ship' | 'tracking_proof' | 'refund';
 
+// dg-list: deadline-sources (tests/lists_kept_once.rs)
 /** Where the deadline came from: printed on the page, an API field, or computed from the policy. */
 export type DeadlineSource = 'page' | 'api' | 'computed';
 
+// dg-list: risks (tests/lists_kept_once.rs)
 /** Urgency, most urgent first. */
 export type Risk = 'overdue' | 'critical' | 'unreadable' | 'warning' | 'ok' | 'none';
 
+// dg-list: hints (tests/lists_kept_once.rs)
 /** Something to do beyond meeting the deadline. */
 export type Hint =
   | 'refuse_with_tracking' | 'past_internal_target' | 'double_check_ship_button' | 'cancel_possible' | 'open_dispute'
   /** The page or the API states a deadline more than an hour from the one the settings compute. */
   | 'settings_disagree';
 
+// dg-list: reason-codes (tests/lists_kept_once.rs)
 /** Why no clock runs, or why it could not be computed. */
 export type ReasonCode =
   | 'awaiting_payment' | 'completed' | 'frozen' | 'clock_ended' | 'status_unknown' | 'missing_time' | 'contradiction';
@@ -30,6 +36,7 @@ export type ReasonCode =
 /** A weekday as chrono reads it: 'Mon' … 'Sun' (or the full English name). */
 export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun' | string;
 
+// dg-list: options (tests/lists_kept_once.rs)
 /** Options of `analyze`, `reconcile`, `scan` and the elements. Every field is optional. */
 export interface Options {
   /** The analysis time (default: now). An ISO 8601 string must carry `Z` or an offset. */
@@ -43,6 +50,7 @@ export interface Options {
   /** Handling time in days, 1–90 (default 7). */
   handlingDays?: number;
   /** 'calendar': payment + N × 24 h (default); 'working': end of the Nth working day. */
+  // dg-list: day-counts (tests/lists_kept_once.rs)
   dayCount?: 'calendar' | 'working';
   /** The seller's own ship goal in hours after payment (default 48). */
   shipTargetHours?: number;
@@ -80,6 +88,7 @@ export interface OrderInput {
   /** Same as orderId. */
   id?: string | number;
   status?: OrderStatus;
+  // dg-list: sides (tests/lists_kept_once.rs)
   side?: 'seller' | 'buyer';
   created?: string;
   paid?: string;
@@ -151,6 +160,7 @@ export interface SettingCalibration {
   range: [number, number];
 }
 
+// dg-list: calibration (tests/lists_kept_once.rs)
 /** One entry per setting the orders measured; a setting without any measurement is absent. */
 export interface Calibration {
   /** Handling days: deadline − payment, in calendar days (× 24 h) or working days of the seller's calendar. */
@@ -163,6 +173,7 @@ export interface Calibration {
 
 /** A calibration line worth showing: a suggestion the settings do not match, or orders that spread. */
 export interface CalibrationLine {
+  // dg-list: calibration-settings (tests/lists_kept_once.rs)
   setting: 'handlingDays' | 'cancelResponseHours' | 'disputeResponseDays';
   /** "Handling time on this page looks like 5 days (12 orders); your settings say 7", in the locale. */
   text: string;
@@ -174,6 +185,7 @@ export interface CalibrationLine {
   dayCount?: 'calendar' | 'working';
 }
 
+// dg-list: risk-counts (tests/lists_kept_once.rs)
 /** Orders at each risk level. */
 export interface Counts {
   overdue: number; critical: number; warning: number; ok: number; none: number; unreadable: number; total: number;
@@ -181,6 +193,7 @@ export interface Counts {
 
 /** Why a row or field could not be read. Rows that fail are listed here; nothing is dropped silently. */
 export interface ReadError {
+  // dg-list: read-error-kinds (tests/lists_kept_once.rs)
   kind: 'empty' | 'unknown_status' | 'not_a_date' | 'ambiguous_date' | 'not_a_countdown' | 'not_an_order_id'
     | 'missing_field' | 'bad_json' | 'bad_csv' | 'platform_error' | string;
   text: string;
@@ -215,6 +228,7 @@ export interface AnalysisResult {
 /** One order that does not match across the two sides. */
 export interface Discrepancy {
   orderId: string;
+  // dg-list: discrepancy-kinds (tests/lists_kept_once.rs)
   kind: 'only_on_platform' | 'only_on_other' | 'status_mismatch';
   platformStatus: OrderStatus | null;
   otherStatus: OrderStatus | null;

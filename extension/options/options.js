@@ -5,9 +5,11 @@ import init, { defaultPolicy, validatePolicy } from '../pkg/deadline_guard.js';
 import { EXTENSION_DEFAULTS, loadSettings, saveSettings } from '../settings.js';
 
 const t = (key) => chrome.i18n.getMessage(key) || key;
+// dg-list: number-fields (tests/lists_kept_once.rs)
 const NUMBERS = ['handlingDays', 'shipTargetHours', 'cancelResponseHours', 'disputeResponseDays', 'riskControlHours',
   'receiptDays', 'supplierShipDays', 'trackingProofDays', 'refundDays', 'criticalHours', 'warningHours'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+// dg-list: zones (tests/lists_kept_once.rs)
 const ZONES = ['America/Los_Angeles', 'America/New_York', 'America/Mexico_City', 'America/Sao_Paulo', 'Asia/Shanghai',
   'Asia/Hong_Kong', 'Asia/Seoul', 'Asia/Tokyo', 'Europe/Madrid', 'Europe/Berlin', 'Europe/Paris', 'Europe/Rome',
   'Europe/Lisbon', 'Europe/London', 'Europe/Moscow', 'Europe/Warsaw', 'Europe/Istanbul', 'UTC'];

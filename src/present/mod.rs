@@ -5,6 +5,7 @@
 
 pub mod buyer;
 pub mod calibration;
+pub mod palette;
 mod status;
 mod words;
 

@@ -1,6 +1,6 @@
 // What both elements share: building DOM from data as text only, options from attributes,
 // the same-origin fetch of `src`, and the stylesheet.
-import { ready } from '../deadline-guard.js';
+import { ready } from '../engine.js';
 import { STYLES } from './styles.js';
 
 export { ready };
@@ -38,6 +38,7 @@ export function attachStyledShadow(host) {
   return root;
 }
 
+// dg-list: option-attributes (tests/lists_kept_once.rs)
 /** Attribute → option, with the attribute's value converted to what the option takes. */
 export const OPTION_ATTRIBUTES = {
   locale: ['locale', String],

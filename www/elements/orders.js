@@ -1,7 +1,7 @@
 // <deadline-guard-orders>: a sortable, filterable table of order deadlines that ticks.
 // A thin view: reading, deadlines, risk and wording come from the wasm (OrderList); this class
 // only fetches `src`, builds DOM as text, sorts, filters and schedules re-analysis.
-import { toCsv as csvOf, orderList } from '../deadline-guard.js';
+import { toCsv as csvOf, orderList } from '../analysis.js';
 import {
   ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, millisOf, timeElement, emit,
 } from './common.js';
@@ -9,9 +9,11 @@ import { subscribe } from './ticker.js';
 import { applyToElement, calibrationParagraphs } from './calibration.js';
 import { wordsFor } from './words.js';
 
+// dg-list: risks (tests/lists_kept_once.rs)
 /** The risk levels, in the filter's order. */
 export const RISKS = ['overdue', 'critical', 'warning', 'ok', 'none', 'unreadable'];
 // The engine's urgency order, for sorting by the risk column.
+// dg-list: risks-by-urgency (tests/lists_kept_once.rs)
 const RISK_RANK = { overdue: 0, critical: 1, unreadable: 2, warning: 3, ok: 4, none: 5 };
 
 // Column heads are in www/elements/words.js, by key.

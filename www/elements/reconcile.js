@@ -1,7 +1,7 @@
 // <deadline-guard-reconcile>: the platform's orders against another system's, every day
 // (seed 002: an expired API token silently stops the import). Lists the orders one side lacks
 // and the status mismatches, most urgent first. The comparison itself is made in the wasm.
-import { reconcile } from '../deadline-guard.js';
+import { reconcile } from '../analysis.js';
 import { ready, el, attachStyledShadow, optionsOf, OPTION_ATTRIBUTES, fetchText, emit } from './common.js';
 import { wordsFor } from './words.js';
 

@@ -3,6 +3,7 @@
 // Templates take {name} placeholders; a count-dependent phrase is an object keyed by the
 // Intl.PluralRules category of its `n` ('one', 'few', 'many', 'other'; 'other' is the fallback).
 
+// dg-list: languages (tests/lists_kept_once.rs)
 /** The languages with words of their own; any other locale reads English. */
 export const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'ru', 'it', 'zh'];
 
