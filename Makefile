@@ -56,11 +56,14 @@ tool-browsers:
 # ---- build -------------------------------------------------------------------------------
 RUST_SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
-# The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder.
+# The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder,
+# and the page side (page/: walking a page into lines, writing patches back) into both packages.
 build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
-	rm -rf extension/pkg www/pkg
+	rm -rf extension/pkg www/pkg extension/page www/page
 	cp -r $(PKG) extension/pkg
 	cp -r $(PKG) www/pkg
+	cp -r page extension/page
+	cp -r page www/page
 	cp src/api/engine-instance.js extension/engine-instance.js
 	cp src/api/engine-instance.js www/engine-instance.js
 
@@ -93,4 +96,4 @@ bench:
 demo: build $(DEMO_STEPS)
 
 clean:
-	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js dist
+	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js extension/page www/page dist

@@ -1,7 +1,7 @@
 // The page side of a scan: elements with their tag, class, Fusion column key and own text, in
-// document order, as the lines src/read/page/lines.rs reads (`parent \t tag \t class \t column \t
-// text`). The JavaScript twin of src/dom/snapshot.rs: both must produce the same lines (an
-// end-to-end test compares them). No decision is taken here.
+// document order, as the lines src/scan/lines.rs reads (`parent \t tag \t class \t column \t
+// text`). The one walk of a page: the extension's content script and the widget's `scan()` both
+// use this module (`make build` copies page/ into extension/ and www/). No decision is taken here.
 //
 // The walk can stop and resume (`SnapshotWalker.step(until)`), so a page of 10,000 orders is read
 // in slices that each leave the page's main thread within a few milliseconds.
