@@ -42,7 +42,9 @@ pub struct Node {
     /// The `data-next-table-col` attribute (Fusion's column key).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub k: String,
-    /// The element's own text (its direct text children), white space collapsed.
+    /// The element's own text (its direct text children; its whole text when its only child
+    /// elements are inline ones holding a number, as a countdown split into `<b>`s), white space
+    /// collapsed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub x: String,
 }
@@ -385,6 +387,28 @@ mod tests {
         assert_eq!(result.summary.counts.total, 2);
         assert_eq!(result.summary.counts.critical, 1);
         assert!(result.summary.recognised);
+    }
+
+    #[test]
+    fn a_row_shown_twice_is_two_patches_and_one_counted_order() {
+        let mut full = plain_table();
+        let copy: Vec<Node> = full.nodes[6..10].to_vec();
+        let offset = full.nodes.len() as i64 - 6;
+        for (i, mut n) in copy.into_iter().enumerate() {
+            if i > 0 {
+                n.p += offset;
+            }
+            full.nodes.push(n);
+        }
+        let result = scan(&full, &Policy::default(), None, now()).unwrap();
+        let ids: Vec<&str> = result.patches.iter().map(|p| p.order_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["8123456789012345", "8123456789012346", "8123456789012345"]
+        );
+        assert_eq!(result.summary.counts.total, 2);
+        assert_eq!(result.summary.counts.ok, 1, "the repeated order once");
+        assert_eq!(result.summary.counts.critical, 1);
     }
 
     #[test]
