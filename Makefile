@@ -24,7 +24,7 @@ DEMO_STEPS :=
 .PHONY: help tools build test demo dist bench lint test-native test-wasm-build clean
 help:
 	@echo "make demo   build and serve the demo seller panel and widget on 127.0.0.1"
-	@echo "make test   every test (lint, native, wasm in Chromium, end-to-end in Chromium and Firefox)"
+	@echo "make test   every test (lint, native, end-to-end with the built wasm in Chromium and Firefox)"
 	@echo "make build  build the wasm into extension/ and www/"
 	@echo "make dist   store zips in dist/"
 	@echo "make bench  benchmarks (BENCHMARKS.md)"
