@@ -24,7 +24,7 @@ DEMO_STEPS :=
 .PHONY: help tools build test demo dist bench lint test-native test-wasm-build clean
 help:
 	@echo "make demo   build and serve the demo seller panel and widget on 127.0.0.1"
-	@echo "make test   every test (lint, native, wasm in Chromium, end-to-end in Chromium and Firefox)"
+	@echo "make test   every test (lint, native, end-to-end with the built wasm in Chromium and Firefox)"
 	@echo "make build  build the wasm into extension/ and www/"
 	@echo "make dist   store zips in dist/"
 	@echo "make bench  benchmarks (BENCHMARKS.md)"
@@ -56,11 +56,14 @@ tool-browsers:
 # ---- build -------------------------------------------------------------------------------
 RUST_SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
-# The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder.
+# The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder,
+# and the page side (page/: walking a page into lines, writing patches back) into both packages.
 build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
-	rm -rf extension/pkg www/pkg
+	rm -rf extension/pkg www/pkg extension/page www/page
 	cp -r $(PKG) extension/pkg
 	cp -r $(PKG) www/pkg
+	cp -r page extension/page
+	cp -r page www/page
 	cp src/api/engine-instance.js extension/engine-instance.js
 	cp src/api/engine-instance.js www/engine-instance.js
 
@@ -93,4 +96,4 @@ bench:
 demo: build $(DEMO_STEPS)
 
 clean:
-	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js dist
+	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js extension/page www/page dist

@@ -1,10 +1,10 @@
-# The browser extension: unpacked builds per browser, store zips, lint, wasm DOM tests, end-to-end
+# The browser extension: unpacked builds per browser, store zips, lint, end-to-end
 # tests in Chromium and Firefox, and the demo seller panel. Included by the top-level Makefile.
 
 EXT_UNPACKED := dist/unpacked
 WEB_EXT := node_modules/.bin/web-ext
 
-.PHONY: ext-unpacked dist test-dist test-ext-lint test-dom-wasm test-ext-e2e demo-ext bench-ext
+.PHONY: ext-unpacked dist test-dist test-ext-lint test-ext-e2e demo-ext bench-ext
 
 ext-unpacked: build
 	node mk/extension-build.mjs >/dev/null
@@ -23,12 +23,6 @@ test-ext-lint: ext-unpacked
 	$(WEB_EXT) lint --source-dir $(EXT_UNPACKED)/firefox --output json > dist/web-ext-lint.json || true
 	node -e 'const r=require("./dist/web-ext-lint.json"); for (const e of r.errors) console.error(e.code, e.message, e.file||""); console.log(`web-ext lint: $${r.errors.length} errors, $${r.warnings.length} warnings`); process.exit(r.errors.length ? 1 : 0)'
 
-# wasm-bindgen-test in headless Chromium for src/dom (only the dom_* tests: the others are native).
-test-dom-wasm: tool-rust tool-wasm-bindgen tool-browsers
-	for t in $(basename $(notdir $(wildcard tests/dom_*.rs))); do \
-	  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --test $$t || exit 1; \
-	done
-
 test-ext-e2e: ext-unpacked tool-browsers
 	TZ=America/Los_Angeles node --test --test-concurrency=1 tests/e2e/ext*.test.mjs
 
@@ -45,5 +39,5 @@ demo-ext: ext-unpacked
 	@echo "Demo seller panel (the same scanner, no extension needed): /extension/demo/?lang=en|es|de|fr|pt|ru|it|zh"
 	node extension/demo/serve-demo.mjs
 
-TEST_STEPS += test-dist test-ext-lint test-dom-wasm test-ext-e2e
+TEST_STEPS += test-dist test-ext-lint test-ext-e2e
 DEMO_STEPS += demo-ext

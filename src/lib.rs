@@ -4,7 +4,6 @@
 
 pub mod api;
 pub mod core;
-pub mod dom;
 pub mod guard;
 pub mod present;
 pub mod read;

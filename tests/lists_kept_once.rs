@@ -441,18 +441,18 @@ const RULES: [(&str, &str, For); 8] = [
         For::Every,
     ),
     (
-        "extension/content/apply.js",
+        "page/apply.js",
         "span[data-risk={risk}]{background:light-dark({light},{dark})}",
         For::AllBut(Risk::None),
     ),
     (
         // A badge without a risk of its own is in none's colour.
-        "extension/content/apply.js",
+        "page/apply.js",
         "color:light-dark(#fff,#202124);background:light-dark({light},{dark});",
         For::Only(Risk::None),
     ),
     (
-        "extension/content/apply.js",
+        "page/apply.js",
         r#"span[data-risk={risk}]::before{content:"{icon}\\00a0"/""}"#,
         For::Every,
     ),

@@ -274,8 +274,9 @@ export interface ScannedOrder {
 
 /** What `scan` returns. */
 export interface ScanResult {
-  /** Most urgent first. */
+  /** Most urgent first; one entry per order id (a row the page shows twice is annotated twice, listed once). */
   orders: ScannedOrder[];
+  /** Per risk, each order id once: the extension's overlay counts the same. */
   counts: Counts;
   /** Whether an order list was recognised; `why` says why not. */
   recognised: boolean;
@@ -296,7 +297,7 @@ export function analyze(input: Input, options?: Options): AnalysisResult;
 export function reconcile(platformInput: Input, otherInput: Input, options?: Options): ReconcileResult;
 /** The CSV (RFC 4180, formula-safe) of an analysis: order id, status, deadline UTC and seller time, kind, risk, hint, reason. */
 export function toCsv(result: Pick<AnalysisResult, 'orders'> & Partial<AnalysisResult>, options?: { locale?: string; sellerTimeZone?: string }): string;
-/** Scans `root` as the extension does and annotates its order elements with data-dg-* attributes. */
+/** Scans `root` as the extension does (the same page side and decision) and annotates its order elements with data-dg-* attributes; with `badges: true`, also the extension's badges. */
 export function scan(root?: Document | Element, options?: Options & { badges?: boolean }): ScanResult;
 
 /** Orders read once, analysed at any time (what the elements use to tick). */

@@ -4,7 +4,7 @@
 // what the overlay shows). Where the page's CSP forbids the wasm here, the background worker
 // writes it (engine.js). Downloaded through a Blob URL: no "downloads" permission.
 
-import { takeRowsSnapshot } from './snapshot.js';
+import { takeRowsSnapshot } from '../page/snapshot.js';
 
 /** Rows per `csvOfLines` call: the same batches as a rescan of changed rows. */
 const BATCH = 50;

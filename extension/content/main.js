@@ -11,8 +11,8 @@
 // One timer wakes at the next minute boundary while a clock runs. No polling. Everything stops
 // through one AbortSignal.
 
-import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from './snapshot.js';
-import { clearRecord, commitWrite, explainBadge, hasBadge, preparePatches } from './apply.js';
+import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from '../page/snapshot.js';
+import { clearRecord, commitWrite, explainBadge, hasBadge, preparePatches } from '../page/apply.js';
 import { NearViewport } from './near.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';

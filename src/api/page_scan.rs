@@ -1,16 +1,18 @@
-//! `scan(root, options)` of the widget: the extension's page scan (snapshot, decision in Rust,
-//! `data-dg-*` annotations), with the widget's options and TypeErrors, and `{ orders, counts }` back.
+//! `scan(root, options)` of the widget: the extension's page scan (the shared JavaScript page side
+//! walks the page into lines and writes the patches back; the decision is here), with the widget's
+//! options and TypeErrors, and `{ orders, counts }` back.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::calibrate::view as calibration_view;
-use super::js_error::type_error;
+use super::js_error::{range_error, type_error};
+use super::js_limits::{within_bytes, SNAPSHOT_BYTES};
 use super::options::read_options;
 use super::view::to_js;
 use crate::core::{Calibration, DeadlineKind, DeadlineSource, Risk, RiskCounts};
 use crate::present::calibration::CalibrationLine;
-use crate::scan::{self, Patch};
+use crate::scan::{self, Patch, Snapshot};
 
 /// One order found on the page.
 #[derive(Serialize)]
@@ -41,6 +43,8 @@ struct ScanAnswer<'a> {
     calibration: &'a Calibration,
     /// The calibration's lines worth showing, in the locale.
     calibration_lines: &'a [CalibrationLine],
+    /// Every record's annotation, in page order, for the page side to write.
+    patches: &'a [Patch],
 }
 
 fn scanned(patch: &Patch) -> ScannedOrder<'_> {
@@ -57,20 +61,28 @@ fn scanned(patch: &Patch) -> ScannedOrder<'_> {
     }
 }
 
-/// Scans the subtree of `root` as the extension does, annotates its order elements (attributes and
-/// badges) and returns `{ orders, counts, recognised, why, locale, now }`, most urgent first.
-/// Throws a `TypeError` naming the option for bad options; a page without orders is not an error.
+/// The decision for the widget's `scan()`: the snapshot lines the shared page side took of `root`
+/// (`page/snapshot.js`, as the extension takes them), with the widget's options. Returns
+/// `{ orders, counts, recognised, why, locale, now, calibration, calibrationLines, patches }`:
+/// orders most urgent first, one per order id; `patches` in page order for `page/apply.js` to
+/// write. Throws a `TypeError` naming the option for bad options; a page without orders is not
+/// an error.
 #[wasm_bindgen(js_name = scanPage)]
-pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn scan_page(
+    page_lang: &str,
+    url: &str,
+    lines: &str,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
-    let document = root.owner_document();
-    let page_lang = document
-        .as_ref()
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .unwrap_or_default();
-    let url = document.and_then(|d| d.url().ok()).unwrap_or_default();
-    let (snapshot, elements) = crate::dom::snapshot(root, &page_lang, &url);
+    within_bytes("lines", lines, SNAPSHOT_BYTES).map_err(range_error)?;
+    let mut snapshot = Snapshot {
+        lang: page_lang.to_string(),
+        url: url.to_string(),
+        nodes: Vec::new(),
+    };
+    scan::lines::parse_into(lines, &mut snapshot.nodes)
+        .map_err(|e| type_error(format!("lines: {e}")))?;
     let lang_override = options.locale_given.then(|| options.lang.code());
     let result = scan::scan(
         &snapshot,
@@ -85,25 +97,23 @@ pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, J
             .collect();
         type_error(text.join("; "))
     })?;
-    crate::dom::apply(&elements, &result.patches)?;
-    // A duplicated row is one order: one measurement.
+    // A duplicated row is one order: one measurement, one line in the list.
     let mut seen = std::collections::HashSet::new();
-    let mut samples = Vec::new();
-    for patch in &result.patches {
-        if seen.insert(patch.order_id.as_str()) {
-            samples.extend(patch.sample);
-        }
-    }
+    let mut once: Vec<&Patch> = result
+        .patches
+        .iter()
+        .filter(|patch| seen.insert(patch.order_id.as_str()))
+        .collect();
+    let samples: Vec<_> = once.iter().filter_map(|patch| patch.sample).collect();
     let calibration = calibration_view(&samples, options.policy.policy(), result.lang);
-    let mut patches: Vec<&Patch> = result.patches.iter().collect();
-    crate::core::sort::sort_by(&mut patches, |a, b| {
+    crate::core::sort::sort_by(&mut once, |a, b| {
         a.risk
             .cmp(&b.risk)
             .then_with(|| a.deadline.is_none().cmp(&b.deadline.is_none()))
             .then_with(|| a.deadline.cmp(&b.deadline))
     });
     to_js(&ScanAnswer {
-        orders: patches.into_iter().map(scanned).collect(),
+        orders: once.into_iter().map(scanned).collect(),
         counts: result.summary.counts,
         recognised: result.summary.recognised,
         why: result.summary.why.as_deref(),
@@ -111,5 +121,6 @@ pub fn scan_page(root: &web_sys::Element, options: JsValue) -> Result<JsValue, J
         now: options.now,
         calibration: &calibration.calibration,
         calibration_lines: &calibration.lines,
+        patches: &result.patches,
     })
 }

@@ -11,7 +11,6 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
@@ -55,15 +54,6 @@ fn stored_policy(value: &Value) -> Read<Policy> {
         }
     }
     Ok(policy)
-}
-
-/// The message of a JS exception (`Error.message`, or the thrown string). Not `{:?}`: a
-/// JsValue's Debug brings a JS value printer into the glue and formatting code into the wasm.
-fn js_message(error: &JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => error.message().into(),
-        None => error.as_string().unwrap_or_else(|| "an exception".into()),
-    }
 }
 
 pub(super) fn error_json(message: impl std::fmt::Display) -> String {
@@ -145,41 +135,6 @@ pub(super) fn valid_settings(
         ))
     });
     Ok((valid, options.lang))
-}
-
-/// Scans and annotates the subtree of `root` in place (the widget, and pages where the
-/// extension's wasm may run beside the DOM). Returns the same JSON as `scanLines`.
-#[wasm_bindgen(js_name = scanElement)]
-pub fn scan_element(root: &web_sys::Element, options_json: &str, now_ms: f64) -> String {
-    let document = root.owner_document();
-    let lang = document
-        .as_ref()
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .unwrap_or_default();
-    let url = document.and_then(|d| d.url().ok()).unwrap_or_default();
-    let (snapshot, elements) = crate::dom::snapshot(root, &lang, &url);
-    let options = match scan_options(options_json) {
-        Ok(o) => o,
-        Err(e) => return error_json(format!("bad options: {e}")),
-    };
-    let Some(now) = instant(now_ms) else {
-        return error_json("bad time");
-    };
-    let policy = options.policy.unwrap_or_default();
-    match scan::scan(&snapshot, &policy, options.lang.as_deref(), now) {
-        Ok(result) => match crate::dom::apply(&elements, &result.patches) {
-            Ok(_) => serde_json::to_string(&result).unwrap_or_else(error_json),
-            Err(e) => error_json(format!("could not annotate: {}", js_message(&e))),
-        },
-        Err(errors) => policy_errors_json(&errors),
-    }
-}
-
-/// The snapshot Rust takes of `root`, as lines (the content script's format, to check its twin).
-#[wasm_bindgen(js_name = snapshotLines)]
-pub fn snapshot_lines(root: &web_sys::Element) -> String {
-    scan::lines::write(&crate::dom::snapshot(root, "", "").0.nodes)
 }
 
 /// The errors of a policy (JSON), as a JSON list of `{field, message}`; `[]` when valid.

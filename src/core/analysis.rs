@@ -163,6 +163,22 @@ pub struct RiskCounts {
     pub total: u32,
 }
 
+impl RiskCounts {
+    /// Counts one more order at `risk`: the one place a risk is counted (the engine, the page scan).
+    pub fn add(&mut self, risk: Risk) {
+        let slot = match risk {
+            Risk::Overdue => &mut self.overdue,
+            Risk::Critical => &mut self.critical,
+            Risk::Unreadable => &mut self.unreadable,
+            Risk::Warning => &mut self.warning,
+            Risk::Ok => &mut self.ok,
+            Risk::None => &mut self.none,
+        };
+        *slot += 1;
+        self.total += 1;
+    }
+}
+
 /// All orders analysed, most urgent first, with the counts.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -65,7 +65,7 @@ pub fn analyze_valid(orders: &[Order], policy: &ValidPolicy, now: DateTime<Utc>)
         .iter()
         .zip(sorted)
         .map(|(&position, v)| {
-            count(&mut counts, v.risk);
+            counts.add(v.risk);
             let id = v
                 .id()
                 .unwrap_or_else(|| OrderId::from(orders[position as usize].id.as_str()));
@@ -293,19 +293,6 @@ fn urgency(risk: Risk, seconds_left: Option<i64>) -> u64 {
         None => NO_DEADLINE_SECONDS,
     };
     ((risk as u64) << SECONDS_BITS) | seconds
-}
-
-fn count(counts: &mut RiskCounts, risk: Risk) {
-    let slot = match risk {
-        Risk::Overdue => &mut counts.overdue,
-        Risk::Critical => &mut counts.critical,
-        Risk::Unreadable => &mut counts.unreadable,
-        Risk::Warning => &mut counts.warning,
-        Risk::Ok => &mut counts.ok,
-        Risk::None => &mut counts.none,
-    };
-    *slot += 1;
-    counts.total += 1;
 }
 
 #[cfg(test)]

@@ -42,7 +42,9 @@ pub struct Node {
     /// The `data-next-table-col` attribute (Fusion's column key).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub k: String,
-    /// The element's own text (its direct text children), white space collapsed.
+    /// The element's own text (its direct text children; its whole text when its only child
+    /// elements are inline ones holding a number, as a countdown split into `<b>`s), white space
+    /// collapsed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub x: String,
 }
@@ -117,32 +119,6 @@ pub struct Patch {
     pub sample: Option<crate::core::Sample>,
 }
 
-/// One line of the overlay's "next deadlines".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NextDeadline {
-    /// The record's node (to scroll to).
-    pub node: usize,
-    /// The order id.
-    pub order_id: String,
-    /// Its risk.
-    pub risk: Risk,
-    /// The badge text.
-    pub text: String,
-}
-
-/// A future deadline the background may notify about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Alert {
-    /// The order id.
-    pub order_id: String,
-    /// The deadline, milliseconds since the epoch.
-    pub deadline_ms: i64,
-    /// Which clock.
-    pub kind: DeadlineKind,
-}
-
 /// The overlay's fixed words in the page language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -163,7 +139,9 @@ pub struct UiWords {
     pub risks: Vec<(Risk, String)>,
 }
 
-/// Everything the overlay shows.
+/// What a scan says of the page as a whole: the one summary, for the widget's `scan()` and the
+/// extension's overlay when the wasm answers in one go (the extension keeps its list current
+/// between scans in `content/summary.js`, counting by the same rule: one order id, one order).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
@@ -171,14 +149,8 @@ pub struct Summary {
     pub recognised: bool,
     /// When not: the headline and why, for a person.
     pub why: Option<String>,
-    /// Counts per risk.
+    /// Orders per risk; a record repeated on the page (the same order id twice) counts once.
     pub counts: RiskCounts,
-    /// The most urgent running clocks, at most five.
-    pub next: Vec<NextDeadline>,
-    /// Future deadlines for notifications.
-    pub alerts: Vec<Alert>,
-    /// When the badges next change (next minute boundary), ms since the epoch; `None` when no clock runs.
-    pub refresh_at_ms: Option<i64>,
     /// Fixed words.
     pub ui: UiWords,
 }
@@ -235,71 +207,26 @@ pub fn scan_prepared(snapshot: &Snapshot, setup: &ScanSetup, list_root: bool) ->
     }
 }
 
-/// The overlay's content for analysed records.
+/// The page's summary for analysed records.
 pub fn summarize(
     setup: &ScanSetup,
     analysed: &[(Patch, AnalyzedOrder)],
     ids_seen: bool,
 ) -> Summary {
     let lang = setup.lang;
-    let now = setup.now;
+    let mut seen = std::collections::HashSet::new();
     let mut counts = RiskCounts::default();
-    for (_, v) in analysed {
-        counts.total += 1;
-        match v.risk {
-            Risk::Overdue => counts.overdue += 1,
-            Risk::Critical => counts.critical += 1,
-            Risk::Warning => counts.warning += 1,
-            Risk::Ok => counts.ok += 1,
-            Risk::None => counts.none += 1,
-            Risk::Unreadable => counts.unreadable += 1,
+    for (patch, v) in analysed {
+        if seen.insert(patch.order_id.as_str()) {
+            counts.add(v.risk);
         }
     }
-    let mut running: Vec<&(Patch, AnalyzedOrder)> = analysed
-        .iter()
-        .filter(|(_, v)| v.deadline.is_some())
-        .collect();
-    crate::core::sort::sort_by(&mut running, |(_, a), (_, b)| {
-        (a.risk, a.deadline).cmp(&(b.risk, b.deadline))
-    });
-    let next = running
-        .iter()
-        .take(5)
-        .map(|(patch, v)| NextDeadline {
-            node: patch.node,
-            order_id: v.order_id.to_string(),
-            risk: v.risk,
-            text: present::badge(v, lang),
-        })
-        .collect();
-    let alerts = analysed
-        .iter()
-        .filter(|(_, v)| v.actionable)
-        .filter_map(|(_, v)| match (v.deadline, v.deadline_kind) {
-            (Some(at), Some(kind)) if at > now => Some(Alert {
-                order_id: v.order_id.to_string(),
-                deadline_ms: at.timestamp_millis(),
-                kind,
-            }),
-            _ => None,
-        })
-        .collect();
-    let refresh_at_ms = (!running.is_empty()).then(|| next_minute_ms(now));
     Summary {
         recognised: !analysed.is_empty(),
         why: analysed.is_empty().then(|| why_no_list(lang, ids_seen)),
         counts,
-        next,
-        alerts,
-        refresh_at_ms,
         ui: ui_words(lang),
     }
-}
-
-/// The next minute boundary after `now`, when the badges' minutes change.
-fn next_minute_ms(now: DateTime<Utc>) -> i64 {
-    let ms = now.timestamp_millis();
-    (ms / 60_000 + 1) * 60_000
 }
 
 /// Why no order list was recognised, for a person.
@@ -460,7 +387,28 @@ mod tests {
         assert_eq!(result.summary.counts.total, 2);
         assert_eq!(result.summary.counts.critical, 1);
         assert!(result.summary.recognised);
-        assert_eq!(result.summary.next[0].order_id, "8123456789012346");
+    }
+
+    #[test]
+    fn a_row_shown_twice_is_two_patches_and_one_counted_order() {
+        let mut full = plain_table();
+        let copy: Vec<Node> = full.nodes[6..10].to_vec();
+        let offset = full.nodes.len() as i64 - 6;
+        for (i, mut n) in copy.into_iter().enumerate() {
+            if i > 0 {
+                n.p += offset;
+            }
+            full.nodes.push(n);
+        }
+        let result = scan(&full, &Policy::default(), None, now()).unwrap();
+        let ids: Vec<&str> = result.patches.iter().map(|p| p.order_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["8123456789012345", "8123456789012346", "8123456789012345"]
+        );
+        assert_eq!(result.summary.counts.total, 2);
+        assert_eq!(result.summary.counts.ok, 1, "the repeated order once");
+        assert_eq!(result.summary.counts.critical, 1);
     }
 
     #[test]
@@ -473,7 +421,6 @@ mod tests {
         let result = scan(&snap, &Policy::default(), None, now()).unwrap();
         assert!(!result.summary.recognised);
         assert!(result.summary.why.unwrap().contains("keine Bestellnummern"));
-        assert_eq!(result.summary.refresh_at_ms, None);
     }
 
     #[test]

@@ -87,23 +87,6 @@ describe('seller center fixtures', () => {
   });
 });
 
-describe('one snapshot, two implementations', () => {
-  for (const fixture of ['en.html', 'zh.html', 'plain.html', 'xss.html', 'p/order/index.html']) {
-    test(`the content script's JavaScript snapshot equals src/dom's on ${fixture}`, async () => {
-      const page = await openScanned(browser.context, url(`${FIXTURES}/${fixture}`));
-      const [fromJs, fromRust] = await page.evaluate(async () => {
-        const { takeSnapshot } = await import('/extension/content/snapshot.js');
-        const glue = await import('/extension/pkg/deadline_guard.js');
-        await glue.default();
-        return [takeSnapshot(document.body).lines, glue.snapshotLines(document.body)];
-      });
-      assert.ok(fromJs.split('\n').length > 20);
-      assert.deepEqual(fromJs.split('\n'), fromRust.split('\n'));
-      await page.close();
-    });
-  }
-});
-
 describe('live page', () => {
   test('a row added and a row changed by script are re-annotated', async () => {
     const page = await openScanned(browser.context, url(`${FIXTURES}/en.html`));

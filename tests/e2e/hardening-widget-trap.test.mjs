@@ -141,7 +141,7 @@ test('a call made from page code that a call runs (a patched setAttribute) keeps
     const nested = [];
     const setAttribute = Element.prototype.setAttribute;
     Element.prototype.setAttribute = function patched(name, value) {
-      // Runs inside scan(): the wasm writes the annotations through this very method.
+      // Runs inside scan(): the page side (page/apply.js) writes the annotations through this very method.
       if (name.startsWith('data-dg-') && nested.length < 3) {
         try { window.dg.analyze([], { handlingDays: 0 }); } catch (error) { nested.push(`${error.constructor.name}: ${error.message}`); }
       }

@@ -99,3 +99,26 @@ test('scan on a page without orders says so and annotates nothing', async () => 
   assert.ok(result.why && result.why.length > 0);
   assert.equal(await page.evaluate(() => document.querySelectorAll('[data-dg-order-id]').length), 0);
 });
+
+// Issue 13's follow-up: a countdown whose numbers are elements of their own is read as the page
+// shows it (the shared walker takes the element's whole text when its inline children hold only
+// numbers). The variations (tests/variations, Place::SplitNumbers) cover it in every language.
+for (const [name, markup, seconds] of [
+  ['days and hours in <b>', '剩余时间：<b>6</b>天<b>4</b>小时', (6 * 24 + 4) * 3600],
+  ['a clock in <span>s', '剩余时间： <span>5</span>天<span>07</span>:<span>30</span>:<span>00</span>', (5 * 24 + 7.5) * 3600],
+]) {
+  test(`a countdown with its numbers as elements (${name}) gives the page's deadline`, async () => {
+    const { page, errors } = await openWithModule('/tests/fixtures/seller/zh.html');
+    const got = await page.evaluate((html) => {
+      const countdown = document.querySelector('.state--countdown--P0q1');
+      countdown.innerHTML = html;
+      const row = countdown.closest('[data-expect-order-id]');
+      const now = document.documentElement.getAttribute('data-fixture-base');
+      window.dg.scan(document, { now });
+      return { now, source: row.getAttribute('data-dg-deadline-source'), deadline: row.getAttribute('data-dg-deadline'), risk: row.getAttribute('data-dg-risk') };
+    }, markup);
+    assert.equal(got.source, 'page', JSON.stringify(got));
+    assert.equal(got.deadline, new Date(Date.parse(got.now) + seconds * 1000).toISOString().replace('.000Z', 'Z'));
+    assert.deepEqual(errors.map(String), []);
+  });
+}

@@ -1,6 +1,6 @@
 //! The page-variation generator: ground-truth orders (status, times, countdown, language) rendered
-//! as the page walkers' elements (`Node`s: tag, class, column key, own text, in pre-order, as
-//! extension/content/snapshot.js and src/dom/snapshot.rs produce them) in many layouts, and as HTML
+//! as the page walker's elements (`Node`s: tag, class, column key, own text, in pre-order, as
+//! page/snapshot.js produces them) in many layouts, and as HTML
 //! for the browser tests. The oracle is the engine itself, run on the true order: whatever the
 //! layout, the page reader must give back what the engine says for the truth, or refuse
 //! (`unreadable` with a reason) — never another deadline.
@@ -150,11 +150,6 @@ impl Truth {
             (Kind::Unknown, _) => {
                 Expect::Unreadable(layout.label_locatable().then(|| self.label.clone()))
             }
-            (_, Shown::Broken { text } | Shown::Countdown { text, .. })
-                if layout.place == Place::SplitNumbers =>
-            {
-                Expect::Unreadable(Some(split_numbers(text).0))
-            }
             (_, Shown::Broken { text }) => Expect::Unreadable(Some(text.clone())),
             _ => VALID.with(|valid| Expect::Verdict(analyze_one(&self.order(), valid, now()))),
         }
@@ -188,7 +183,7 @@ pub enum Place {
     /// A label element ("Time left:") and the value in the next element.
     LabelElement,
     /// Under the status label, each number an element of its own ("还剩<b>2</b>天<b>07</b>小时"):
-    /// unreadable, never missed.
+    /// the walker reads the element's whole text, so it is the countdown the page shows.
     SplitNumbers,
 }
 
@@ -413,6 +408,9 @@ fn fill(template: &str, d: i64, h: i64, m: i64, s: i64) -> String {
 pub struct Doc {
     pub nodes: Vec<Node>,
     pub attrs: Vec<Vec<(String, String)>>,
+    /// Per node, HTML that stands for its text in the page where the walker sees one text (a
+    /// countdown whose numbers are elements of their own).
+    pub markup: Vec<Option<String>>,
     /// The top node of each order, in order.
     pub tops: Vec<usize>,
 }
@@ -422,6 +420,7 @@ impl Doc {
         Doc {
             nodes: vec![Node::new(-1, "div", "", "", "")],
             attrs: vec![Vec::new()],
+            markup: vec![None],
             tops: Vec::new(),
         }
     }
@@ -430,6 +429,7 @@ impl Doc {
         self.nodes
             .push(Node::new(parent as i64, tag, class, key, text));
         self.attrs.push(Vec::new());
+        self.markup.push(None);
         self.nodes.len() - 1
     }
 
@@ -538,41 +538,32 @@ fn labelled(doc: &mut Doc, parent: usize, layout: &Layout, c: &Classes, label: &
     }
 }
 
-/// A countdown's words as the walk sees them when each number is an element of its own: the
-/// element's own text (its text nodes joined by spaces) and the numbers.
-pub fn split_numbers(text: &str) -> (String, Vec<String>) {
-    let mut words = String::new();
-    let mut numbers = Vec::new();
-    let mut number = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        if !number.is_empty() {
-            numbers.push(std::mem::take(&mut number));
-            words.push(' ');
-        }
-        words.push(c);
-    }
-    if !number.is_empty() {
-        numbers.push(number);
-    }
-    (
-        words.split_whitespace().collect::<Vec<_>>().join(" "),
-        numbers,
-    )
-}
-
+/// A countdown whose every number is an element of its own: one text for the walker, the numbers
+/// in `<b>` elements in the page.
 fn put_split_countdown(doc: &mut Doc, parent: usize, c: &Classes, truth: &Truth) {
     let Some(text) = countdown_text(truth) else {
         return;
     };
-    let (words, numbers) = split_numbers(text);
-    let span = doc.add(parent, "span", &c.of("countdown"), "", &words);
-    for number in numbers {
-        doc.add(span, "b", &c.of("digit"), "", &number);
+    let span = doc.add(parent, "span", &c.of("countdown"), "", text);
+    let digit = escape(&c.of("digit"));
+    let mut markup = String::new();
+    let mut number = String::new();
+    for ch in text.chars().chain(['\0']) {
+        if ch.is_ascii_digit() {
+            number.push(ch);
+            continue;
+        }
+        if !number.is_empty() {
+            markup.push_str(&format!(
+                "<b class=\"{digit}\">{}</b>",
+                std::mem::take(&mut number)
+            ));
+        }
+        if ch != '\0' {
+            markup.push_str(&escape(&ch.to_string()));
+        }
     }
+    doc.markup[span] = Some(markup);
 }
 
 /// The text of the countdown, and for a label element its label.
@@ -937,7 +928,10 @@ pub fn html(doc: &Doc, words: &Words, title: &str) -> String {
             out.push_str(&format!(" {name}=\"{}\"", escape(value)));
         }
         out.push('>');
-        out.push_str(&escape(&node.x));
+        match &doc.markup[i] {
+            Some(markup) => out.push_str(markup),
+            None => out.push_str(&escape(&node.x)),
+        }
         for &child in &children[i] {
             element(doc, children, child, out);
         }

@@ -1,13 +1,16 @@
 // The page side of a scan: elements with their tag, class, Fusion column key and own text, in
-// document order, as the lines src/read/page/lines.rs reads (`parent \t tag \t class \t column \t
-// text`). The JavaScript twin of src/dom/snapshot.rs: both must produce the same lines (an
-// end-to-end test compares them). No decision is taken here.
+// document order, as the lines src/scan/lines.rs reads (`parent \t tag \t class \t column \t
+// text`). The one walk of a page: the extension's content script and the widget's `scan()` both
+// use this module (`make build` copies page/ into extension/ and www/). No decision is taken here.
 //
 // The walk can stop and resume (`SnapshotWalker.step(until)`), so a page of 10,000 orders is read
 // in slices that each leave the page's main thread within a few milliseconds.
 
 const CELLS = new Set(['td', 'th']);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'textarea', 'input']);
+const INLINE = new Set(['b', 'strong', 'i', 'em', 'span', 'font', 'small', 'big', 'u', 's', 'sub', 'sup', 'mark', 'time', 'abbr']);
+const FUSION_CLASS = /(^|\s)(chc|next)-/;
+const NUMBER = /^[\s:：.,]*\p{Nd}[\p{Nd}\s:：.,]*$/u;
 // Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace` uses; JavaScript's
 // `\s` differs (it also matches U+FEFF).
 const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
@@ -77,14 +80,23 @@ export class SnapshotWalker {
     const mark = stack.length;
     let own = '';
     let children = 0;
+    let carriersOnly = true;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) own += `${child.nodeValue} `;
       else if (child.nodeType === 1) {
         if (!skipped(child)) stack.push(child, index, children);
         children += 1;
+        carriersOnly &&= carriesText(child);
       }
     }
-    const text = own ? collapse(own) : '';
+    let text = own ? collapse(own) : '';
+    // Text whose numbers are inline elements (`还剩<b>2</b>天<b>07</b>小时`, a clock's digits in
+    // spans) is one text: read as the page shows it, it is a countdown; split, it is words and lone
+    // numbers.
+    if (text && children > 0 && carriersOnly) {
+      stack.length = mark;
+      text = collapse(el.textContent);
+    }
     // An element without text or child elements (an icon, a <col>) carries nothing to read; a
     // table cell stays, since plain tables are read by column position.
     if (!text && stack.length === mark && parent >= 0 && !CELLS.has(el.localName)) return null;
@@ -156,6 +168,18 @@ export class ElementLocator {
     }
     return this.elements[this.elements.length - 1];
   }
+}
+
+/**
+ * An inline element holding nothing but a number (digits, a clock's colons), which the decision
+ * reads nothing of: no column key, no Fusion class (`chc-…`, `next-…`). Its number belongs to its
+ * parent's sentence. Words in such elements stay apart: merged into a status label they would make
+ * it unknown.
+ */
+function carriesText(el) {
+  if (!INLINE.has(el.localName) || el.firstElementChild || el.hasAttribute('data-next-table-col')) return false;
+  const cls = el.getAttribute('class');
+  return (!cls || !FUSION_CLASS.test(cls)) && NUMBER.test(el.textContent);
 }
 
 /** Elements whose text is never order data, and the extension's own UI. */

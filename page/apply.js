@@ -1,6 +1,7 @@
 // Writing the wasm's patches onto the page: `data-dg-*` attributes on each record and a badge in a
-// shadow root beside its status. The JavaScript twin of src/dom/apply.rs. Page text and computed
-// words only ever go through textContent and setAttribute, never innerHTML.
+// shadow root beside its status. The one writer: the extension's content script and the widget's
+// `scan()` both use this module. Page text and computed words only ever go through textContent and
+// setAttribute, never innerHTML.
 
 // Pills read at 4.5:1 at least in light and dark (page.css gives the host its colour scheme: the
 // system's, or the page's own theme); each risk has an icon besides its colour and words. The hints
