@@ -61,7 +61,7 @@ test('the wasm fails to load: the host page is untouched and the widget says so'
 
 test('the widget requests nothing but its own files from the page origin', async () => {
   const r = await showAndAudit(hostileResponse());
-  const own = /^\/(hardening-widget\.html|deadline-guard\.js|define\.js|elements\/[a-z-]+\.js|pkg\/deadline_guard(_bg\.wasm|\.js)|(engine|engine-instance|analysis)\.js)$/;
+  const own = /^\/(hardening-widget\.html|deadline-guard\.js|define\.js|elements\/[a-z-]+\.js|pkg\/deadline_guard(_bg\.wasm|\.js)|(engine|engine-instance|analysis)\.js|page\/[a-z]+\.js)$/;
   for (const url of r.requests) {
     const u = new URL(url);
     assert.equal(u.origin, harness.url, `request to another origin: ${url}`);

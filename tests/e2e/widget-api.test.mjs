@@ -213,7 +213,7 @@ test('the module asks for nothing but its own files', async () => {
   for (const url of requests) assert.equal(new URL(url).origin, origin, url);
   const paths = requests.map((url) => new URL(url).pathname).sort();
   assert.ok(paths.includes('/pkg/deadline_guard_bg.wasm'));
-  assert.deepEqual(paths.filter((p) => !/^\/(api-test\.html|deadline-guard\.js|define\.js|elements\/[a-z]+\.js|pkg\/deadline_guard(_bg\.wasm|\.js)|(engine|engine-instance|analysis)\.js)$/.test(p)), []);
+  assert.deepEqual(paths.filter((p) => !/^\/(api-test\.html|deadline-guard\.js|define\.js|elements\/[a-z]+\.js|pkg\/deadline_guard(_bg\.wasm|\.js)|(engine|engine-instance|analysis)\.js|page\/[a-z]+\.js)$/.test(p)), []);
 });
 
 test('calling analyze before ready() is a clear error, not a crash', async () => {
