@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::js_limits::{within_bytes, MESSAGE_BYTES, SETTINGS_BYTES};
 use super::json_read::{boolean, list, object, string, u32_value, unknown_field, Read};
 use crate::guard::{check_message, GuardSettings};
+use crate::read::json_text::json_text;
 use crate::read::Lang;
 
 /// The settings' option names, in the order of their fields.
@@ -41,7 +42,7 @@ fn settings(json: &str) -> Read<GuardSettings> {
 }
 
 fn error_json(message: impl std::fmt::Display) -> String {
-    serde_json::json!({ "error": message.to_string() }).to_string()
+    json_text(&serde_json::json!({ "error": message.to_string() }))
 }
 
 /// Scans a message being typed. `settingsJson` is the guard's camelCase options object as JSON

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
+use crate::read::json_text::json_text;
 use crate::read::Lang;
 use crate::scan::{self, ScanSetup, Snapshot};
 
@@ -67,11 +68,11 @@ fn js_message(error: &JsValue) -> String {
 }
 
 pub(super) fn error_json(message: impl std::fmt::Display) -> String {
-    serde_json::json!({ "error": message.to_string() }).to_string()
+    json_text(&serde_json::json!({ "error": message.to_string() }))
 }
 
 pub(super) fn policy_errors_json(errors: &[PolicyError]) -> String {
-    serde_json::json!({ "error": "invalid settings", "policyErrors": errors }).to_string()
+    json_text(&serde_json::json!({ "error": "invalid settings", "policyErrors": errors }))
 }
 
 pub(super) fn instant(now_ms: f64) -> Option<DateTime<Utc>> {

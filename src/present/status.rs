@@ -1,8 +1,8 @@
 //! The seller panel's name of each order status, in the eight panel languages (DOMAIN.md's table;
 //! the Chinese names are the seller center's own: 等待发货, 等待买家收货, 交易成功 …).
 
-use crate::core::OrderStatus;
 use crate::core::Lang;
+use crate::core::OrderStatus;
 
 /// Indexed by [`index`]: one row per status, one column per language (en es de fr pt ru it zh).
 const NAMES: [[&str; 8]; 13] = [
