@@ -15,6 +15,7 @@ use super::json_read::{
     SIDES, SOURCES,
 };
 use crate::core::{GivenDeadline, Order, OrderStatus};
+use crate::read::json_parse::parse_json;
 use crate::read::json_text::{json_text, number_text};
 use crate::read::{
     read_api_json, read_api_orders, read_csv_orders, read_status, CsvOptions, ReadError,
@@ -75,7 +76,7 @@ pub(crate) fn read_input(
 fn read_text(text: &str, now: DateTime<Utc>, zone: Tz) -> Reading {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') || body.starts_with('[') {
-        return match serde_json::from_str::<Value>(body) {
+        return match parse_json(body) {
             Ok(value) => read_value(&value, now, zone),
             Err(_) => from_api(read_api_json(body, now, zone), None),
         };

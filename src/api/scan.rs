@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
+use crate::read::json_parse::parse_json;
 use crate::read::json_text::json_text;
 use crate::read::Lang;
 use crate::scan::{self, ScanSetup, Snapshot};
@@ -34,7 +35,7 @@ pub(super) struct ScanOptions {
 /// is ignored, so one leftover never stops the scans. (The widget, which takes options from code,
 /// still refuses unknown fields: there they are typos.)
 pub(super) fn scan_options(json: &str) -> Read<ScanOptions> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value = parse_json(json).map_err(|e| e.to_string())?;
     let mut options = ScanOptions::default();
     for (key, value) in json_read::object(&value, "ScanOptions")? {
         match key.as_str() {
@@ -187,7 +188,7 @@ pub fn snapshot_lines(root: &web_sys::Element) -> String {
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy_json: &str) -> String {
     let policy = within_bytes("policy", policy_json, SETTINGS_BYTES)
-        .and_then(|()| serde_json::from_str::<Value>(policy_json).map_err(|e| e.to_string()))
+        .and_then(|()| parse_json(policy_json).map_err(|e| e.to_string()))
         .and_then(|value| json_read::policy(&value));
     let errors = match policy {
         Ok(policy) => policy.validate().err().unwrap_or_default(),
