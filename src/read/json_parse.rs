@@ -408,6 +408,7 @@ fn float_of(text: &str) -> f64 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::read::json_text::tests::json_value;
     use proptest::prelude::*;
 
     fn serde(text: &str) -> Result<Value, (bool, usize, usize)> {
@@ -463,23 +464,6 @@ mod tests {
         prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
     }
 
-    fn well_formed() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<i64>().prop_map(Value::from),
-            any::<u64>().prop_map(Value::from),
-            any::<String>().prop_map(Value::String),
-        ];
-        leaf.prop_recursive(4, 64, 8, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-                prop::collection::btree_map(any::<String>(), inner, 0..8)
-                    .prop_map(|map| Value::Object(map.into_iter().collect())),
-            ]
-        })
-    }
-
     proptest! {
         #[test]
         fn reads_what_serde_json_reads(text in jsonish()) {
@@ -502,7 +486,7 @@ mod tests {
         }
 
         #[test]
-        fn written_values_read_back(value in well_formed()) {
+        fn written_values_read_back(value in json_value()) {
             let text = serde_json::to_string_pretty(&value).unwrap();
             prop_assert_eq!(parse_json(&text).unwrap(), value);
         }
