@@ -6,11 +6,11 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::js_error::error_json;
 use super::js_limits::{within_bytes, MESSAGE_BYTES, SETTINGS_BYTES};
 use super::json_read::{boolean, list, object, string, u32_value, unknown_field, Read};
 use crate::guard::{check_message, GuardSettings};
 use crate::read::json_parse::parse_json;
-use crate::read::json_text::json_text;
 use crate::read::Lang;
 
 /// The settings' option names, in the order of their fields.
@@ -39,10 +39,6 @@ fn settings(json: &str) -> Read<GuardSettings> {
         }
     }
     Ok(settings)
-}
-
-fn error_json(message: impl std::fmt::Display) -> String {
-    json_text(&serde_json::json!({ "error": message.to_string() }))
 }
 
 /// Scans a message being typed. `settingsJson` is the guard's camelCase options object as JSON

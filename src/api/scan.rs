@@ -17,7 +17,6 @@ use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
 use crate::read::json_parse::parse_json;
-use crate::read::json_text::json_text;
 use crate::read::Lang;
 use crate::scan::{self, ScanSetup, Snapshot};
 
@@ -68,12 +67,13 @@ fn js_message(error: &JsValue) -> String {
     }
 }
 
-pub(super) fn error_json(message: impl std::fmt::Display) -> String {
-    json_text(&serde_json::json!({ "error": message.to_string() }))
-}
+pub(super) use super::js_error::error_json;
 
 pub(super) fn policy_errors_json(errors: &[PolicyError]) -> String {
-    json_text(&serde_json::json!({ "error": "invalid settings", "policyErrors": errors }))
+    // Written by hand: `json!` with a value inside unwraps serde's result, whose `Debug` (and
+    // core's escaping tables with it) would stay in the wasm for a panic that cannot happen.
+    let list = serde_json::to_string(errors).unwrap_or_else(|_| "[]".into());
+    format!("{{\"error\":\"invalid settings\",\"policyErrors\":{list}}}")
 }
 
 pub(super) fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
