@@ -87,12 +87,18 @@ fn write_string(text: &str, out: &mut String) {
     out.push('"');
 }
 
+/// A whole float keeps its `.0`, as serde_json writes it: a JS number past 2^53 has lost digits,
+/// and its text must not read as an order id (`9007199254740994` may be someone else's order).
 #[cfg(target_arch = "wasm32")]
 fn float_text(float: f64) -> String {
-    js_sys::Number::from(float)
+    let mut text: String = js_sys::Number::from(float)
         .to_string_with_radix(10)
         .map(String::from)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if text.bytes().all(|b| b == b'-' || b.is_ascii_digit()) {
+        text.push_str(".0");
+    }
+    text
 }
 
 // Natively the size does not matter: Rust's own printer (`Debug` switches to exponents for very
@@ -147,5 +153,10 @@ pub(crate) mod tests {
         assert_eq!(json_text(&big), "18446744073709551615");
         assert_eq!(json_text(&json!(-5)), "-5");
         assert_eq!(json_text(&json!(1.5)), "1.5");
+        // A float past 2^53 never reads as a run of digits (an order id).
+        assert_eq!(
+            json_text(&json!(9_007_199_254_740_994.0)),
+            "9007199254740994.0"
+        );
     }
 }
