@@ -10,6 +10,7 @@ use super::json_read::{self, Read};
 use super::scan::{error_json, valid_settings};
 use crate::core::{calibrate as suggest, Calibration, Policy, Sample, Setting};
 use crate::present::calibration::{lines, measured, CalibrationLine};
+use crate::read::json_parse::parse_json;
 use crate::read::Lang;
 use crate::scan::page_lang;
 
@@ -90,7 +91,7 @@ fn sample(value: &Value) -> Read<Sample> {
 
 /// The samples of a JSON list.
 fn samples(json: &str) -> Read<Vec<Sample>> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value = parse_json(json).map_err(|e| e.to_string())?;
     let Value::Array(items) = &value else {
         return Err(json_read::invalid_type(&value, "a list of samples"));
     };

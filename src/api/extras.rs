@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::read::csv::split_records;
+use crate::read::json_text::number_text;
 use crate::read::{read_order_id, CsvColumn, Field};
 
 /// The display text of one order.
@@ -109,7 +110,7 @@ fn order_id(map: &Map<String, Value>) -> Option<String> {
         {
             Some(s.trim().to_string())
         }
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(number_text(n)),
         _ => None,
     })
 }

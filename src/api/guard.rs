@@ -4,12 +4,13 @@
 //! per call is cheaper than building JS objects field by field. Nothing throws: a bad setting
 //! comes back as `{"error": …}`.
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use super::js_error::error_json;
 use super::js_limits::{within_bytes, MESSAGE_BYTES, SETTINGS_BYTES};
 use super::json_read::{boolean, list, object, string, u32_value, unknown_field, Read};
 use crate::guard::{check_message, GuardSettings};
+use crate::read::json_parse::parse_json;
 use crate::read::Lang;
 
 /// The settings' option names, in the order of their fields.
@@ -24,7 +25,7 @@ const FIELDS: [&str; 6] = [
 
 /// The defaults with every field the JSON object sets; an unknown field is an error.
 fn settings(json: &str) -> Read<GuardSettings> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value = parse_json(json).map_err(|e| e.to_string())?;
     let mut settings = GuardSettings::default();
     for (key, value) in object(&value, "GuardSettings")? {
         match key.as_str() {
@@ -38,10 +39,6 @@ fn settings(json: &str) -> Read<GuardSettings> {
         }
     }
     Ok(settings)
-}
-
-fn error_json(message: impl std::fmt::Display) -> String {
-    serde_json::json!({ "error": message.to_string() }).to_string()
 }
 
 /// Scans a message being typed. `settingsJson` is the guard's camelCase options object as JSON

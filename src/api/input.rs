@@ -15,6 +15,8 @@ use super::json_read::{
     SIDES, SOURCES,
 };
 use crate::core::{GivenDeadline, Order, OrderStatus};
+use crate::read::json_parse::parse_json;
+use crate::read::json_text::{json_text, number_text};
 use crate::read::{
     read_api_json, read_api_orders, read_csv_orders, read_status, CsvOptions, ReadError,
     ReadErrorKind,
@@ -74,7 +76,7 @@ pub(crate) fn read_input(
 fn read_text(text: &str, now: DateTime<Utc>, zone: Tz) -> Reading {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') || body.starts_with('[') {
-        return match serde_json::from_str::<Value>(body) {
+        return match parse_json(body) {
             Ok(value) => read_value(&value, now, zone),
             Err(_) => from_api(read_api_json(body, now, zone), None),
         };
@@ -123,7 +125,7 @@ fn read_engine_orders(items: &[Value]) -> Reading {
             reading.errors.push(
                 ReadError::new(
                     ReadErrorKind::BadJson,
-                    &item.to_string(),
+                    &json_text(item),
                     "is not an order object",
                 )
                 .at_row(row),
@@ -190,7 +192,7 @@ fn read_engine_orders(items: &[Value]) -> Reading {
             if let Err(message) = set_order_field(&mut order, key, value) {
                 let text = match value {
                     Value::String(s) => s.clone(),
-                    other => other.to_string(),
+                    other => json_text(other),
                 };
                 let error =
                     ReadError::new(ReadErrorKind::BadJson, &text, field_problem(key, &message))
@@ -240,7 +242,7 @@ fn given_deadline(value: &Value) -> Read<GivenDeadline> {
 /// Ids may come as numbers; AliExpress ids exceed 2^53, so a number is kept as written.
 fn id_value(value: &Value) -> Value {
     match value {
-        Value::Number(n) => Value::String(n.to_string()),
+        Value::Number(n) => Value::String(number_text(n)),
         other => other.clone(),
     }
 }

@@ -2,9 +2,16 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::read::json_text::quoted;
+
 /// A JS `TypeError` with `message`.
 pub(crate) fn type_error(message: impl AsRef<str>) -> JsValue {
     js_sys::TypeError::new(message.as_ref()).into()
+}
+
+/// `{"error": message}` as JSON text: how the string-returning exports report a failure.
+pub(crate) fn error_json(message: impl std::fmt::Display) -> String {
+    format!("{{\"error\":{}}}", quoted(&message.to_string()))
 }
 
 /// How a JS value reads in an error message: its type, and the value itself when short.

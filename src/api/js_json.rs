@@ -3,10 +3,12 @@
 //! Every input is read into a `serde_json::Value` (the readers already walk one) and every
 //! result leaves as JSON text for `JSON.parse`, so the crate carries one serde data format
 //! instead of two: serde-wasm-bindgen cost about 26 KB of wasm before optimisation, plus a
-//! second copy of every (de)serialize impl. Inputs are read the way serde-wasm-bindgen read
-//! them into a `Value`: `null`/`undefined` are null, safe integers and `BigInt`s are integers,
-//! other numbers floats, plain objects and `Map`s (string keys) objects, arrays arrays; within
-//! the `Limits` of `js_limits`, or a `RangeError` saying which one was passed.
+//! second copy of every (de)serialize impl; measured again in session 5 (BENCHMARKS.md), its
+//! `to_value` for the results alone made the build 7.6 KB gzip bigger. Inputs are read the way
+//! serde-wasm-bindgen read them into a `Value`: `null`/`undefined` are null, safe integers and
+//! `BigInt`s are integers, other numbers floats, plain objects and `Map`s (string keys) objects,
+//! arrays arrays; within the `Limits` of `js_limits`, or a `RangeError` saying which one was
+//! passed.
 
 use js_sys::{Array, JsString, Map as JsMap, Number, Reflect};
 use serde::Serialize;

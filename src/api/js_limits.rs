@@ -2,7 +2,7 @@
 //!
 //! Reading a JS value walks it recursively; without a bound, an object nested 100,000 levels
 //! deep (or one that contains itself) overflows the wasm stack and leaves the instance broken for
-//! every later call. JSON text already stops at serde_json's 128 levels: JS values stop at the
+//! every later call. JSON text already stops at 128 levels (`read::json_parse`, as serde_json): JS values stop at the
 //! same depth, checked before each step down, and at a count of values and of characters that no
 //! real order list reaches (10,000 orders of an Open Platform response are about 600,000 values
 //! and 15 million characters).

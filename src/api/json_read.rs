@@ -8,6 +8,8 @@
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 use serde_json::{Map, Value};
 
+use crate::read::json_text::{number_text, quoted};
+
 use crate::core::{
     iso_time, DayCount, DeadlineKind, DeadlineSource, ExtensionWindow, Hint, OrderStatus, Policy,
     ReasonCode, Risk, Side,
@@ -21,20 +23,23 @@ fn unexpected(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(flag) => format!("boolean `{flag}`"),
-        Value::Number(number) if number.is_f64() => format!("floating point `{number}`"),
-        Value::Number(number) => format!("integer `{number}`"),
+        Value::Number(number) if number.is_f64() => {
+            format!("floating point `{}`", number_text(number))
+        }
+        Value::Number(number) => format!("integer `{}`", number_text(number)),
         Value::String(text) => format!("string {}", cut(text)),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),
     }
 }
 
-/// `text` quoted as serde quotes it, cut to its first 40 characters: a message names the value,
-/// it does not repeat a string that may be megabytes long.
+/// `text` quoted, cut to its first 40 characters: a message names the value, it does not repeat
+/// a string that may be megabytes long. Quoted as JSON, which is serde's `Debug` quoting for
+/// every printable character, without core's `Debug` escaping tables in the wasm.
 fn cut(text: &str) -> String {
     let short: String = text.chars().take(40).collect();
     let more = if short.len() < text.len() { "…" } else { "" };
-    format!("{short:?}{more}")
+    format!("{}{more}", quoted(&short))
 }
 
 /// serde's "invalid type: …, expected …".
@@ -64,15 +69,23 @@ pub(crate) fn u32_value(value: &Value) -> Read<u32> {
     number
         .as_u64()
         .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| format!("invalid value: integer `{number}`, expected u32"))
+        .ok_or_else(|| {
+            format!(
+                "invalid value: integer `{}`, expected u32",
+                number_text(number)
+            )
+        })
 }
 
 /// A whole number that fits an `i64`.
 pub(crate) fn i64_value(value: &Value) -> Read<i64> {
     let number = integer(value, "i64")?;
-    number
-        .as_i64()
-        .ok_or_else(|| format!("invalid value: integer `{number}`, expected i64"))
+    number.as_i64().ok_or_else(|| {
+        format!(
+            "invalid value: integer `{}`, expected i64",
+            number_text(number)
+        )
+    })
 }
 
 /// A JSON number without a fraction (its `Display` is what serde shows).

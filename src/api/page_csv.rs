@@ -9,6 +9,7 @@ use super::scan::{error_json, instant, valid_settings};
 use super::wording;
 use crate::core::export::to_csv;
 use crate::core::AnalyzedOrder;
+use crate::read::json_text::quoted;
 use crate::scan::{PageSession, ScanSetup};
 
 /// The CSV of every record in the snapshot `lines` (see `scanLines`; with `rows`, the root's
@@ -52,7 +53,7 @@ pub fn csv_of_lines(
         csv.split_once("\r\n")
             .map_or(String::new(), |(_, rest)| rest.to_string())
     };
-    serde_json::json!({ "csv": csv }).to_string()
+    format!("{{\"csv\":{}}}", quoted(&csv))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use super::js_limits::{within_bytes, SETTINGS_BYTES, SNAPSHOT_BYTES};
 use super::json_read::{self, Read};
 use crate::core::{Policy, PolicyError, ValidPolicy};
+use crate::read::json_parse::parse_json;
 use crate::read::Lang;
 use crate::scan::{self, ScanSetup, Snapshot};
 
@@ -32,7 +33,7 @@ pub(super) struct ScanOptions {
 /// is ignored, so one leftover never stops the scans. (The widget, which takes options from code,
 /// still refuses unknown fields: there they are typos.)
 pub(super) fn scan_options(json: &str) -> Read<ScanOptions> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value = parse_json(json).map_err(|e| e.to_string())?;
     let mut options = ScanOptions::default();
     for (key, value) in json_read::object(&value, "ScanOptions")? {
         match key.as_str() {
@@ -56,12 +57,13 @@ fn stored_policy(value: &Value) -> Read<Policy> {
     Ok(policy)
 }
 
-pub(super) fn error_json(message: impl std::fmt::Display) -> String {
-    serde_json::json!({ "error": message.to_string() }).to_string()
-}
+pub(super) use super::js_error::error_json;
 
 pub(super) fn policy_errors_json(errors: &[PolicyError]) -> String {
-    serde_json::json!({ "error": "invalid settings", "policyErrors": errors }).to_string()
+    // Written by hand: `json!` with a value inside unwraps serde's result, whose `Debug` (and
+    // core's escaping tables with it) would stay in the wasm for a panic that cannot happen.
+    let list = serde_json::to_string(errors).unwrap_or_else(|_| "[]".into());
+    format!("{{\"error\":\"invalid settings\",\"policyErrors\":{list}}}")
 }
 
 pub(super) fn instant(now_ms: f64) -> Option<DateTime<Utc>> {
@@ -141,7 +143,7 @@ pub(super) fn valid_settings(
 #[wasm_bindgen(js_name = validatePolicy)]
 pub fn validate_policy(policy_json: &str) -> String {
     let policy = within_bytes("policy", policy_json, SETTINGS_BYTES)
-        .and_then(|()| serde_json::from_str::<Value>(policy_json).map_err(|e| e.to_string()))
+        .and_then(|()| parse_json(policy_json).map_err(|e| e.to_string()))
         .and_then(|value| json_read::policy(&value));
     let errors = match policy {
         Ok(policy) => policy.validate().err().unwrap_or_default(),

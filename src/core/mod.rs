@@ -12,6 +12,7 @@ pub mod hint_set;
 pub mod holidays;
 pub mod iso_time;
 pub mod lang;
+pub mod lowercase;
 pub mod order;
 pub mod order_id;
 pub mod policy;

@@ -1,6 +1,8 @@
 //! One folded copy of the message: the disguises people use to slip a banned word past a filter,
 //! undone, with every folded character pointing back at its bytes in the original.
 
+use crate::core::lowercase::lowercase_char;
+
 /// A character after folding, and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FoldedChar {
@@ -81,7 +83,7 @@ fn fold_char(c: char) -> (char, bool) {
     if let Some(latin) = styled_latin(c) {
         return (latin, latin_upper(c));
     }
-    let lower = c.to_lowercase().next().unwrap_or(c);
+    let lower = lowercase_char(c);
     (look_alike(lower).unwrap_or(lower), upper)
 }
 

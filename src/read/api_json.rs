@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::api_value::{self, field, first_field, shown, Object};
 use super::error::{ReadError, ReadErrorKind};
+use super::json_parse::parse_json;
 use super::order_flags::with_flags;
 use crate::core::{DeadlineSource, GivenDeadline, Order, OrderStatus, Side};
 
@@ -64,7 +65,7 @@ pub fn read_api_orders(value: &Value, received_at: DateTime<Utc>, zone: Tz) -> A
 /// Parses `text` as JSON, then reads it as [`read_api_orders`] does; a syntax error becomes one
 /// error that says where.
 pub fn read_api_json(text: &str, received_at: DateTime<Utc>, zone: Tz) -> ApiReading {
-    match serde_json::from_str::<Value>(text) {
+    match parse_json(text) {
         Ok(value) => read_api_orders(&value, received_at, zone),
         Err(error) => ApiReading {
             orders: Vec::new(),
@@ -73,22 +74,16 @@ pub fn read_api_json(text: &str, received_at: DateTime<Utc>, zone: Tz) -> ApiRea
                 text,
                 format!(
                     "is not JSON ({} at line {}, column {})",
-                    syntax_problem(&error),
-                    error.line(),
-                    error.column()
+                    if error.ends_early {
+                        "it ends too early"
+                    } else {
+                        "syntax error"
+                    },
+                    error.line,
+                    error.column
                 ),
             )],
         },
-    }
-}
-
-fn syntax_problem(error: &serde_json::Error) -> &'static str {
-    use serde_json::error::Category;
-    match error.classify() {
-        Category::Eof => "it ends too early",
-        Category::Syntax => "syntax error",
-        Category::Data => "unexpected data",
-        Category::Io => "read error",
     }
 }
 

@@ -9,6 +9,8 @@ use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde_json::{Map, Value};
 
+use super::json_text::json_text;
+
 /// A JSON object.
 pub(crate) type Object = Map<String, Value>;
 
@@ -64,7 +66,7 @@ fn present(value: &Value) -> Option<&Value> {
 pub(crate) fn shown(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
-        other => other.to_string(),
+        other => json_text(other),
     }
 }
 

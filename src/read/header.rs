@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 use super::text::{normalize, phrase_table, Lookup, PhraseIndex, PhraseTable, MAX_LABEL_CHARS};
+use crate::core::lowercase::lowercase;
 
 /// What a column or field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -507,7 +508,7 @@ pub fn field_for_header(text: &str) -> Option<Field> {
         .trim()
         .chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        .flat_map(lowercase)
         .collect();
     if compact.chars().all(|c| c.is_ascii_alphanumeric()) {
         if let Some((_, field)) = API_NAMES.iter().find(|(name, _)| *name == compact) {

@@ -11,6 +11,8 @@ pub mod date;
 pub mod date_order;
 pub mod error;
 pub mod header;
+pub mod json_parse;
+pub mod json_text;
 mod order_flags;
 pub mod order_id;
 pub mod status_label;

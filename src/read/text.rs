@@ -3,6 +3,8 @@
 //! Sellers' pages mix accents, full-width digits (`２０２６`), no-break spaces and invisible
 //! characters copied from the DOM. Readers normalise once and keep their tables in this form.
 
+use crate::core::lowercase::lowercase;
+
 /// The normal form: lower case, accents stripped (`á`→`a`, `ü`→`u`, `ñ`→`n`, `ç`→`c`, `ё`→`е`),
 /// full-width ASCII (`２`, `：`, `（`) → ASCII, zero-width characters removed, every run of
 /// white space (also no-break and ideographic space) collapsed to one ASCII space, trimmed.
@@ -60,7 +62,7 @@ fn push_folded(c: char, out: &mut String) {
         out.push_str(s);
         return;
     }
-    for lower in c.to_lowercase() {
+    for lower in lowercase(c) {
         match strip_accent(lower) {
             Some(base) => out.push(base),
             None => out.push(lower),

@@ -6,6 +6,7 @@
 //! field holds a tab or a line break.
 
 use super::Node;
+use crate::read::json_text::quoted;
 
 /// Appends the elements of `text` to `nodes`. An error names the first bad line.
 pub fn parse_into(text: &str, nodes: &mut Vec<Node>) -> Result<(), String> {
@@ -24,7 +25,7 @@ pub fn parse_into(text: &str, nodes: &mut Vec<Node>) -> Result<(), String> {
             return Err(format!("snapshot line {} has fewer than 5 fields", n + 1));
         };
         let Ok(p) = p.parse::<i64>() else {
-            return Err(format!("snapshot line {}: bad parent {p:?}", n + 1));
+            return Err(format!("snapshot line {}: bad parent {}", n + 1, quoted(p)));
         };
         nodes.push(Node {
             p,
