@@ -9,6 +9,9 @@ const NOTE_ATTR = 'data-dg-guard-note';
 // platform's languages (the seller's private remark box does not).
 const MESSAGE_HINTS = /message|chat|msg|(^|[\s_-])im([\s_-]|$)|reply|mensaje|responder|escrib|nachricht|antwort|réponse|mensagem|сообщен|messaggio|留言|消息|聊天/i;
 
+/** The elements a message is typed in. */
+const BOXES = 'textarea, [contenteditable]:not([contenteditable="false"])';
+
 /**
  * Starts the guard on this page.
  * @param {object} env
@@ -21,14 +24,17 @@ const MESSAGE_HINTS = /message|chat|msg|(^|[\s_-])im([\s_-]|$)|reply|mensaje|res
 export function startMessageGuard({ scan, settings, lang, wholePage = false, signal }) {
   const notes = new Map(); // box → { host, body, timer, generation }
 
-  const onInput = (event) => {
-    // composedPath: a chat widget built from web components retargets the event to its host.
-    const box = messageBox(event.composedPath?.()[0] ?? event.target, wholePage);
-    if (!box) return;
+  const schedule = (box) => {
     const state = notes.get(box) ?? { host: null, body: null, timer: 0, generation: 0 };
     notes.set(box, state);
     clearTimeout(state.timer);
     state.timer = setTimeout(() => check(box, state), DEBOUNCE_MS);
+  };
+
+  const onInput = (event) => {
+    // composedPath: a chat widget built from web components retargets the event to its host.
+    const box = messageBox(event.composedPath?.()[0] ?? event.target, wholePage);
+    if (box) schedule(box);
   };
 
   const check = async (box, state) => {
@@ -55,6 +61,11 @@ export function startMessageGuard({ scan, settings, lang, wholePage = false, sig
   const onMove = () => { if (!frame) frame = requestAnimationFrame(() => { frame = 0; reposition(); }); };
 
   document.addEventListener('input', onInput, { capture: true, passive: true, signal });
+  // The guard starts once the engine is ready, which can be after the seller began typing: what a
+  // message box already holds is checked now, not only at the next keystroke.
+  for (const box of document.querySelectorAll(BOXES)) {
+    if (messageBox(box, wholePage) === box && textOf(box).trim()) schedule(box);
+  }
   window.addEventListener('scroll', onMove, { capture: true, passive: true, signal });
   window.addEventListener('resize', onMove, { passive: true, signal });
   signal.addEventListener('abort', () => {
@@ -67,7 +78,7 @@ export function startMessageGuard({ scan, settings, lang, wholePage = false, sig
 /** The message box an input event came from, or null for other fields (search, quantities…). */
 function messageBox(target, pageIsChat) {
   if (!(target instanceof Element)) return null;
-  const box = target.closest('textarea, [contenteditable]:not([contenteditable="false"])');
+  const box = target.closest(BOXES);
   if (!box || box.closest(`[${NOTE_ATTR}]`)) return null;
   if (pageIsChat) return box;
   for (let el = box, depth = 0; el && depth < 6; el = el.parentElement, depth++) {

@@ -20,12 +20,19 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a fixture with the guard started as the extension starts it, with `settings`. */
-async function open(fixture, settings = {}) {
+/**
+ * Opens a fixture with the guard started as the extension starts it, with `settings`; `typed`
+ * ([selector, text]) is typed before the guard starts, as a seller may while the engine loads.
+ */
+async function open(fixture, settings = {}, typed = null) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(`${server.url}/tests/fixtures/messages/${fixture}`);
+  if (typed) {
+    await page.click(typed[0]);
+    await page.keyboard.type(typed[1]);
+  }
   await page.evaluate(async (settings) => {
     const wasm = await import('/www/pkg/deadline_guard.js');
     await wasm.default();
@@ -103,6 +110,16 @@ test('harmless text clears the note', async () => {
     assert.equal(await noteFor(page, null).then((n) => n?.hidden ?? true), true, text);
     assert.equal(await page.inputValue(box), text);
   }
+  await page.close();
+});
+
+test('text typed before the guard started is checked when it starts, without another keystroke', async () => {
+  const box = 'textarea.im-input-textarea';
+  const { page, errors } = await open('seller-message-center.en.html', {}, [box, 'Add me on WhatsApp']);
+  const note = await noteFor(page, 'banned_word');
+  assert.match(note.text, /WhatsApp/);
+  assert.equal(await page.inputValue(box), 'Add me on WhatsApp');
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
