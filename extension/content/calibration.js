@@ -13,6 +13,9 @@ const CSS = `
 .calibration button:hover{background:light-dark(#e8f0fe,#2d3a4d)}
 `;
 
+/** How long the page stays quiet before the line is measured again. */
+const QUIET_MS = 1000;
+
 /** The storage key the options page reads. */
 export const STORE_KEY = 'calibration';
 
@@ -29,6 +32,7 @@ export class CalibrationNote {
     this.signal = signal;
     this.lastKey = '';
     this.lastStored = '';
+    this.turn = 0;
     this.box = overlay.section('calibration', CSS);
     this.box.className = 'calibration';
     this.box.hidden = true;
@@ -39,19 +43,29 @@ export class CalibrationNote {
    * scan options in force and the page's language. Skips the wasm when nothing changed.
    */
   async update(entries, optionsJson, lang) {
-    // A task of its own: on a 10,000-order page gathering and measuring take milliseconds that
-    // the publishing task (overlay, toolbar) should not carry.
-    await new Promise((resolve) => { setTimeout(resolve, 0); });
-    if (this.signal.aborted) return;
+    // Once the page has been quiet for a moment: the line is no alarm, and a line that appears
+    // while a big page still has writes to lay out makes that layout happen at once (a task over
+    // 50 ms on 10,000 orders). Each publish moves the moment on.
+    const turn = ++this.turn;
+    await new Promise((resolve) => { setTimeout(resolve, QUIET_MS); });
+    if (this.signal.aborted || turn !== this.turn) return;
+    await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
+    if (this.signal.aborted || turn !== this.turn) return;
     const seen = new Set();
-    const samples = [];
+    // Identical measurements go to the wasm once, with their count: a 10,000-order page sends a
+    // few dozen samples, not 10,000 (whose JSON took a task over 50 ms to write and read).
+    const groups = new Map();
     for (const item of entries.values()) {
       // A duplicated row is one order: one measurement.
-      if (seen.has(item.orderId)) continue;
+      if (seen.has(item.orderId) || !item.sample) continue;
       seen.add(item.orderId);
-      if (item.sample) samples.push(item.sample);
+      const { setting, value, working } = item.sample;
+      const group = `${setting}|${value}|${working}`;
+      const known = groups.get(group);
+      if (known) known.count += 1;
+      else groups.set(group, { ...item.sample, count: 1 });
     }
-    const samplesJson = JSON.stringify(samples);
+    const samplesJson = JSON.stringify([...groups.values()]);
     const key = `${optionsJson}\n${lang}\n${samplesJson}`;
     if (key === this.lastKey) return;
     this.lastKey = key;

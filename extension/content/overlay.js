@@ -123,9 +123,20 @@ export class Overlay {
     }, { capture: true, signal });
     (document.body || document.documentElement).append(this.host);
     this.followPageScheme(); // at start the page has not been annotated yet: the read is cheap
+    // A page changes its theme through a class or style on <html> or <body>, or a stylesheet added
+    // to <head>: only then is the theme read again. A read while a big page still has writes
+    // pending restyles all of it (a task over 50 ms on 10,000 orders).
+    this.schemeStale = false;
+    const themeWatch = new MutationObserver((records) => {
+      if (records.some((r) => r.type === 'childList' || !r.attributeName.startsWith('data-dg-'))) this.schemeStale = true;
+    });
+    themeWatch.observe(document.documentElement, { attributes: true });
+    if (document.body) themeWatch.observe(document.body, { attributes: true });
+    if (document.head) themeWatch.observe(document.head, { childList: true });
     this.setCollapsed(false);
     this.restore();
     signal.addEventListener('abort', () => {
+      themeWatch.disconnect();
       this.host.remove();
       document.documentElement.removeAttribute('data-dg-page-scheme');
     });
@@ -139,12 +150,13 @@ export class Overlay {
   }
 
   /**
-   * Reads the page's theme again when the page is idle: reading a style while the page has changes
-   * pending would make it restyle at once (a second's work on a page of 10,000 orders just annotated);
-   * once the frame is painted the styles are current and the read costs nothing.
+   * Reads the page's theme again, when the page is idle, if it may have changed (see
+   * `schemeStale`): reading a style while the page has changes pending would make it restyle at
+   * once (a second's work on a page of 10,000 orders just annotated).
    */
   followPageSchemeSoon() {
-    if (this.schemeQueued || typeof requestIdleCallback !== 'function') return;
+    if (!this.schemeStale || this.schemeQueued || typeof requestIdleCallback !== 'function') return;
+    this.schemeStale = false;
     this.schemeQueued = true;
     requestIdleCallback(() => {
       this.schemeQueued = false;

@@ -57,13 +57,19 @@ pub(super) fn view(samples: &[Sample], policy: &Policy, lang: Lang) -> Calibrati
     }
 }
 
-/// A sample as the page side kept it from its patch: `{setting, value?, working?}`.
-fn sample(value: &Value) -> Read<Sample> {
+/// Most orders one grouped sample may stand for (a page shows far fewer).
+const MAX_COUNT: u32 = 1_000_000;
+
+/// A sample as the page side kept it from its patch, with how many orders measured the same:
+/// `{setting, value?, working?, count?}` (count 1 when absent). The page side groups identical
+/// samples, so a 10,000-order page sends a few dozen instead of 10,000.
+fn sample(value: &Value) -> Read<(Sample, u32)> {
     let mut sample = Sample {
         setting: Setting::HandlingDays,
         value: None,
         working: None,
     };
+    let mut count = 1;
     let mut named = false;
     for (key, value) in json_read::object(value, "Sample")? {
         match key.as_str() {
@@ -75,10 +81,16 @@ fn sample(value: &Value) -> Read<Sample> {
             }
             "value" => sample.value = json_read::optional(value, json_read::u32_value)?,
             "working" => sample.working = json_read::optional(value, json_read::u32_value)?,
+            "count" => {
+                count = json_read::u32_value(value)?;
+                if !(1..=MAX_COUNT).contains(&count) {
+                    return Err(format!("count must be from 1 to {MAX_COUNT}, not {count}"));
+                }
+            }
             _ => {
                 return Err(json_read::unknown_field(
                     key,
-                    &["setting", "value", "working"],
+                    &["setting", "value", "working", "count"],
                 ))
             }
         }
@@ -86,7 +98,7 @@ fn sample(value: &Value) -> Read<Sample> {
     if !named {
         return Err(json_read::missing_field("setting"));
     }
-    Ok(sample)
+    Ok((sample, count))
 }
 
 /// The samples of a JSON list.
@@ -96,8 +108,14 @@ fn samples(json: &str) -> Read<Vec<Sample>> {
         return Err(json_read::invalid_type(&value, "a list of samples"));
     };
     let mut samples = Vec::with_capacity(items.len());
+    let mut total = 0u32;
     for item in items {
-        samples.push(sample(item)?);
+        let (sample, count) = sample(item)?;
+        total = total.saturating_add(count);
+        if total > MAX_COUNT {
+            return Err(format!("more than {MAX_COUNT} orders in all"));
+        }
+        samples.extend(std::iter::repeat(sample).take(count as usize));
     }
     Ok(samples)
 }
@@ -121,6 +139,37 @@ pub fn calibrate(samples_json: &str, options_json: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grouped_sample_counts_as_that_many_orders() {
+        let grouped = calibrate(
+            r#"[{"setting":"handlingDays","value":5,"count":3},{"setting":"handlingDays","value":6}]"#,
+            r#"{"policy":{"handlingDays":7}}"#,
+            "en",
+        );
+        let one_by_one = calibrate(
+            r#"[{"setting":"handlingDays","value":5},{"setting":"handlingDays","value":5},
+                {"setting":"handlingDays","value":5},{"setting":"handlingDays","value":6}]"#,
+            r#"{"policy":{"handlingDays":7}}"#,
+            "en",
+        );
+        assert_eq!(grouped, one_by_one);
+        let json: serde_json::Value = serde_json::from_str(&grouped).unwrap();
+        assert_eq!(json["calibration"]["handlingDays"]["samples"], 4);
+        assert_eq!(json["calibration"]["handlingDays"]["agreeing"], 3);
+        for bad in [
+            r#"[{"setting":"handlingDays","value":5,"count":0}]"#,
+            r#"[{"setting":"handlingDays","value":5,"count":1000001}]"#,
+            r#"[{"setting":"handlingDays","value":5,"count":600000},{"setting":"handlingDays","value":5,"count":600000}]"#,
+        ] {
+            let json: serde_json::Value =
+                serde_json::from_str(&calibrate(bad, "{}", "en")).unwrap();
+            assert!(
+                json["error"].as_str().unwrap().starts_with("bad samples"),
+                "{bad}: {json}"
+            );
+        }
+    }
 
     #[test]
     fn samples_in_come_out_as_a_suggestion_with_its_words() {
