@@ -13,9 +13,6 @@ const CSS = `
 .calibration button:hover{background:light-dark(#e8f0fe,#2d3a4d)}
 `;
 
-/** How long the page stays quiet before the line is measured again. */
-const QUIET_MS = 1000;
-
 /** The storage key the options page reads. */
 export const STORE_KEY = 'calibration';
 
@@ -32,7 +29,6 @@ export class CalibrationNote {
     this.signal = signal;
     this.lastKey = '';
     this.lastStored = '';
-    this.turn = 0;
     this.box = overlay.section('calibration', CSS);
     this.box.className = 'calibration';
     this.box.hidden = true;
@@ -43,14 +39,9 @@ export class CalibrationNote {
    * scan options in force and the page's language. Skips the wasm when nothing changed.
    */
   async update(entries, optionsJson, lang) {
-    // Once the page has been quiet for a moment: the line is no alarm, and a line that appears
-    // while a big page still has writes to lay out makes that layout happen at once (a task over
-    // 50 ms on 10,000 orders). Each publish moves the moment on.
-    const turn = ++this.turn;
-    await new Promise((resolve) => { setTimeout(resolve, QUIET_MS); });
-    if (this.signal.aborted || turn !== this.turn) return;
-    await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
-    if (this.signal.aborted || turn !== this.turn) return;
+    // In the publishing task, beside the overlay's own drawing: the line then joins the frame the
+    // overlay draws anyway (drawn a second later, alone, it cost a frame of 50-90 ms of its own on a
+    // 10,000-order page). Identical samples are grouped, so this adds a few milliseconds.
     const seen = new Set();
     // Identical measurements go to the wasm once, with their count: a 10,000-order page sends a
     // few dozen samples, not 10,000 (whose JSON took a task over 50 ms to write and read).

@@ -57,36 +57,28 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime, { onRe
     return instanceEngine(instance);
   } catch (error) {
     // The page's CSP forbids WebAssembly here (CompileError): the background worker computes instead.
+    /** Sends `message` to the worker; its answer is JSON text, or nothing when the worker is gone. */
+    const ask = async (message) => {
+      const answer = await runtime.sendMessage(message);
+      if (typeof answer !== 'string') throw new Error('no answer from the background worker');
+      return answer;
+    };
     return {
       mode: 'background',
       reason: String(error?.message || error),
       scanLines: async (lang, url, lines, options, now, rows) => {
-        const answer = await runtime.sendMessage({ type: 'scanLines', lang, url, lines, options, now, rows });
-        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
-        const result = JSON.parse(answer);
+        const result = JSON.parse(await ask({ type: 'scanLines', lang, url, lines, options, now, rows }));
         // The worker's instance broke on this call and was replaced: the page is scanned again.
         if (result.restarted) onRestart(new Error(result.error));
         return result;
       },
       PageScan: null,
       // "Export CSV" (content/export-csv.js): the worker writes the CSV or answers { error }.
-      csvOfLines: async (lang, url, lines, options, now, rows, header) => {
-        const answer = await runtime.sendMessage({ type: 'csvOfLines', lang, url, lines, options, now, rows, header });
-        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
-        return JSON.parse(answer);
-      },
+      csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(await ask({ type: 'csvOfLines', lang, url, lines, options, now, rows, header })),
       // What the records measure of the settings (content/calibration.js): the worker answers.
-      calibrate: async (samples, options, lang) => {
-        const answer = await runtime.sendMessage({ type: 'calibrate', samples, options, lang });
-        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
-        return JSON.parse(answer);
-      },
+      calibrate: async (samples, options, lang) => JSON.parse(await ask({ type: 'calibrate', samples, options, lang })),
       // The message guard (features/message-guard.js): the worker answers the report or { error }.
-      scanMessage: async (text, settings, lang) => {
-        const answer = await runtime.sendMessage({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' });
-        if (typeof answer !== 'string') throw new Error('no answer from the background worker');
-        return guardReport(answer);
-      },
+      scanMessage: async (text, settings, lang) => guardReport(await ask({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' })),
     };
   }
 }
