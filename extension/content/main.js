@@ -8,7 +8,8 @@
 // - Rows added to a known list or changed inside a known record are rescanned at once, in the
 //   MutationObserver callback, with the header cells their fields come from: the page never
 //   paints a row with a stale annotation.
-// One timer wakes at the next minute boundary while a clock runs. No polling. Everything stops
+// One timer wakes at the minute boundary after the first badge can change with time, and rereads
+// only the rows due then. No polling. Everything stops
 // through one AbortSignal.
 
 import { ElementLocator, SnapshotWalker, takeRowsSnapshot } from '../page/snapshot.js';
@@ -400,7 +401,7 @@ export async function start(options = {}) {
     overlay.render(summary, { show, clock: sellerClock() });
     calibration.update(entries, scanOptions(), view.lang).catch(fail);
     report(summary);
-    schedule(summary.refreshAtMs);
+    schedule(nextChange());
     const asked = orderState.pendingFocus();
     if (asked && overlay.focusOrder(asked)) orderState.focusShown();
   }
@@ -417,15 +418,31 @@ export async function start(options = {}) {
     return t('overlayExported', [String(count), name]);
   }
 
-  // One timer for the whole page: the next minute boundary while any clock runs, none otherwise.
+  /** The first instant after which time alone may change a record's annotation, or null. */
+  function nextChange() {
+    let first = Infinity;
+    for (const { changesAt } of entries.values()) if (changesAt != null && changesAt < first) first = changesAt;
+    return first === Infinity ? null : first;
+  }
+
+  // One timer for the whole page, at the minute boundary after the first record's annotation can
+  // change with time alone; it rescans only the records due by then (Rust says when each is), so
+  // an idle page of thousands of orders rereads a few rows a minute, not all of them.
   function schedule(at) {
     clearTimeout(timer);
     // A full scan running now publishes, and so plans the next refresh, when it ends.
-    if (at != null) {
-      timer = setTimeout(() => {
-        if (!full) scanRows([...entries.keys()], TASK_MS).catch(fail);
-      }, Math.max(1000, at - Date.now() + 50));
-    }
+    if (at == null) return;
+    const fire = Math.ceil(at / 60000) * 60000 + 50;
+    timer = setTimeout(() => {
+      if (full) return;
+      const now = Date.now();
+      const due = [];
+      for (const [el, { changesAt }] of entries) if (changesAt != null && changesAt < now) due.push(el);
+      // Read in short slices, then written in one task: each task of writes costs a page of
+      // thousands of orders a relayout of its whole list.
+      if (due.length) scanRows(due, 0).catch(fail);
+      else schedule(nextChange());
+    }, Math.max(1000, fire - Date.now()));
   }
 
   function report(summary) {

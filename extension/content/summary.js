@@ -18,6 +18,8 @@ export function summaryOf(patch) {
     actionable: Boolean(patch.actionable),
     text: patch.badge.text,
     sample: patch.sample ?? null,
+    // When time alone may change the record's annotation (Rust's `changesAtMs`): rescanned then.
+    changesAt: patch.changesAtMs ?? null,
   };
 }
 

@@ -155,10 +155,9 @@ fn start_of(kind: DeadlineKind, order: &Order) -> (Option<DateTime<Utc>>, &'stat
     }
 }
 
-/// The first contradiction in the order's times, if any.
-/// `latest` is `now` + `FUTURE_TOLERANCE`.
-fn contradiction(order: &Order, status: OrderStatus, latest: DateTime<Utc>) -> Option<String> {
-    let times = [
+/// The order's own times (the ones a misread could put in the future).
+fn own_times(order: &Order) -> [Option<DateTime<Utc>>; 7] {
+    [
         order.created,
         order.paid,
         order.shipped,
@@ -166,9 +165,24 @@ fn contradiction(order: &Order, status: OrderStatus, latest: DateTime<Utc>) -> O
         order.cancel_refused,
         order.cancel_agreed,
         order.dispute_opened,
-    ];
+    ]
+}
+
+/// When none of the order's times is in the future any more, if one is at `now`: an order
+/// unreadable for a time ahead of the clock may read then (`scan::recheck` rescans it).
+pub fn future_times_past_at(order: &Order, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let last = own_times(order).into_iter().flatten().max()?;
+    (last > now + FUTURE_TOLERANCE).then(|| last - FUTURE_TOLERANCE)
+}
+
+/// The first contradiction in the order's times, if any.
+/// `latest` is `now` + `FUTURE_TOLERANCE`.
+fn contradiction(order: &Order, status: OrderStatus, latest: DateTime<Utc>) -> Option<String> {
     // Nearly every order passes: check them all before naming the first that fails.
-    if times.iter().any(|t| t.is_some_and(|t| t > latest)) {
+    if own_times(order)
+        .iter()
+        .any(|t| t.is_some_and(|t| t > latest))
+    {
         return future_time(order, latest);
     }
     ordering_contradiction(order, status)

@@ -25,6 +25,16 @@ pub fn words(lang: Lang) -> &'static Words {
     words::of(lang)
 }
 
+/// The step, in seconds, in which `duration(seconds)` words a duration of that size: whole hours
+/// from one day up, whole minutes below (`scan::recheck` finds the next change from it).
+pub fn duration_step(seconds: i64) -> i64 {
+    if seconds.unsigned_abs() / 60 >= 1440 {
+        3600
+    } else {
+        60
+    }
+}
+
 /// A duration the way a badge says it: "1 d 4 h", "3 h 20 min", "45 min" (sign ignored).
 pub fn duration(seconds: i64, lang: Lang) -> String {
     let w = words(lang);

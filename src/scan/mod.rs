@@ -10,6 +10,7 @@
 
 mod fields;
 pub mod lines;
+mod recheck;
 mod records;
 mod session;
 mod time_left;
@@ -117,6 +118,10 @@ pub struct Patch {
     /// Not read back: the page side hands samples to `calibrate`, which reads them itself.
     #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub sample: Option<crate::core::Sample>,
+    /// Milliseconds since the epoch after which time alone may change this annotation (a badge's
+    /// duration, the risk); absent when only the page can. The page side rescans the record then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes_at_ms: Option<i64>,
 }
 
 /// The overlay's fixed words in the page language.
@@ -309,6 +314,7 @@ fn patch_for(
             .then(|| v.reason.as_deref().unwrap_or("unreadable").to_string()),
         actionable: v.actionable,
         sample: None,
+        changes_at_ms: None,
         badge: Badge {
             anchor,
             text: present::badge(v, lang),

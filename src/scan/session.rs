@@ -152,6 +152,8 @@ impl Discovered {
                 }
                 let mut patch = patch_for(record, read.anchor, &verdict, lang, now);
                 patch.sample = super::measured(&order, &verdict, &setup.valid);
+                patch.changes_at_ms = super::recheck::changes_at(&order, &verdict, now)
+                    .map(|at| at.timestamp_millis());
                 if buyer {
                     let badge = &mut patch.badge;
                     present::buyer::reword(
@@ -162,6 +164,12 @@ impl Discovered {
                         lang,
                         now,
                     );
+                    let due = patch
+                        .changes_at_ms
+                        .and_then(DateTime::from_timestamp_millis);
+                    patch.changes_at_ms =
+                        super::recheck::buyer_changes_at(due, now, setup.valid.seller_time_zone())
+                            .map(|at| at.timestamp_millis());
                 }
                 (patch, verdict)
             })
