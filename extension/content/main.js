@@ -23,6 +23,7 @@ import { SellerClock, sellerZone } from './seller-time.js';
 import { csvOfRows, downloadCsv } from './export-csv.js';
 import { t, useMessages } from './words.js';
 import { CalibrationNote, applyToSettings } from './calibration.js';
+import { warmUp } from './warm-up.js';
 import { startFeatures } from '../features/index.js';
 
 const DEBOUNCE_MS = 150;
@@ -36,6 +37,11 @@ const TASK_MS = 10;
 // and ~2.3 s with 40 ms slices. Bigger bursts are still sliced.
 const FIRST_TASK_MS = 500;
 const BATCH = 50;
+// A page of at most this many elements (some 300 orders) is read, decided and written in one task
+// of at most FIRST_FULL_MS when it can: every task boundary lets the page lay itself out and paint
+// between, which made a 100-order page's first annotation wait about 50 ms instead of 30.
+const SMALL_PAGE_LINES = 12000;
+const FIRST_FULL_MS = 30;
 const PUSH_LINES = 512;
 // Snapshot nodes the wasm frees per step once a full scan no longer needs them (a 10,000-order
 // page's 360,000 take about 60 ms to free at once).
@@ -60,11 +66,13 @@ export async function start(options = {}) {
   globalThis.__deadlineGuard = controller;
   const { signal } = controller;
   const runtime = globalThis.chrome?.runtime;
+  // A broken wasm instance is replaced (the call that broke it reported why): scan the page again.
+  // The engine loads while the settings are read.
+  const engineReady = options.engine ?? connectEngine(runtime, { onRestart: () => queueFull() });
   const settingsModule = options.settings ? null : await import(runtime.getURL('settings.js'));
   let settings = options.settings ?? await settingsModule.loadSettings();
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
-  // A broken wasm instance is replaced (the call that broke it reported why): scan the page again.
-  const engine = options.engine ?? await connectEngine(runtime, { onRestart: () => queueFull() });
+  const engine = await engineReady;
   if (options.messages) useMessages(options.messages);
   const store = globalThis.chrome?.storage?.local;
   const pageLang = () => document.documentElement.lang || navigator.language || '';
@@ -169,7 +177,8 @@ export async function start(options = {}) {
     const lang = pageLang();
     const url = location.href;
     const walker = new SnapshotWalker([root], { keep: false });
-    const task = new TaskBudget();
+    const task = new TaskBudget(FIRST_FULL_MS);
+    const big = () => walker.count > SMALL_PAGE_LINES;
     elementsMoved = false;
     if (engine.PageScan) {
       const scan = new engine.PageScan(lang, url, scanOptions(), Date.now());
@@ -184,7 +193,7 @@ export async function start(options = {}) {
         }
         // Discovery reads every node once more: tens of milliseconds on a 10,000-order page,
         // too much to share a task with the walk's last slice.
-        await task.yield();
+        if (big()) await task.yield();
         if (signal.aborted) return;
         const found = JSON.parse(scan.discover());
         if (found.error) return fail(found.error);
@@ -192,7 +201,7 @@ export async function start(options = {}) {
           while (!scan.release(RELEASE_NODES)) if (await task.pause() || signal.aborted) return;
         };
         const step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches, release };
-        await finishFullScan(new ElementLocator([root], walker), step, started, task);
+        await finishFullScan(new ElementLocator([root], walker), step, started, task, big());
       } finally {
         scan.free();
       }
@@ -206,14 +215,14 @@ export async function start(options = {}) {
       if (result.error) return fail(result.error);
       const found = { records: result.patches.length, context: result.context, lang: result.lang, ui: result.summary.ui, why: result.summary.why };
       const step = { found, patches: (from) => result.patches.slice(from, from + BATCH) };
-      await finishFullScan(new ElementLocator([root], walker), step, started, task);
+      await finishFullScan(new ElementLocator([root], walker), step, started, task, big());
     }
   }
 
-  async function finishFullScan(locator, { found, patches, release }, started, task) {
-    // Discovery, the preparing, the committing and the summary each start a task of their own:
-    // on a 10,000-order page each is tens of milliseconds, and together they would be a long task.
-    await task.yield();
+  async function finishFullScan(locator, { found, patches, release }, started, task, big) {
+    // Discovery, the preparing, the committing and the summary each start a task of their own on a
+    // big page: on a 10,000-order page each is tens of milliseconds, and together a long task.
+    if (big) await task.yield();
     if (signal.aborted) return;
     view = found;
     lazyBadges = found.records > LAZY_BADGES_ABOVE;
@@ -244,7 +253,7 @@ export async function start(options = {}) {
     }
     // Nothing on the page changed so far. Every frame after a change restyles, lays out and
     // repaints the whole list, so the writes go in the fewest tasks that stay short.
-    if (!await commitAll(writes, task, batchedPatches(patches))) return;
+    if (!await commitAll(writes, task, batchedPatches(patches), big)) return;
     await release?.();
     if (signal.aborted) return;
     if (found.records > BATCH) {
@@ -257,6 +266,7 @@ export async function start(options = {}) {
     context = contextElements.filter(Boolean);
     movedRetries = 0;
     publish();
+    warmUpOnce();
     document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
   }
 
@@ -298,15 +308,16 @@ export async function start(options = {}) {
       });
     }
     if (later && !await commitAll(later, task)) return;
-    publish();
+    publishSoon();
+    warmUpOnce();
   }
 
   /**
-   * Writes prepared records in tasks of TASK_MS, starting a task of its own. Resolves false when
-   * the extension stopped meanwhile.
+   * Writes prepared records in tasks of TASK_MS, starting a task of its own (with `ownTask`).
+   * Resolves false when the extension stopped meanwhile.
    */
-  async function commitAll(writes, task, patchAt = null) {
-    await task.yield();
+  async function commitAll(writes, task, patchAt = null, ownTask = true) {
+    if (ownTask) await task.yield();
     let i = 0;
     while (i < writes.length) {
       if (await task.pause() || signal.aborted) return false;
@@ -388,6 +399,29 @@ export async function start(options = {}) {
       document.documentElement.removeAttribute('data-dg-full-queued');
       fullScan();
     }, DEBOUNCE_MS);
+  }
+
+  // The overlay follows changed rows in a task of its own: the rows are what the page must not paint
+  // stale, and a burst of changes is summed once.
+  let publishQueued = false;
+  function publishSoon() {
+    if (publishQueued) return;
+    publishQueued = true;
+    nextTask().then(() => {
+      publishQueued = false;
+      if (!signal.aborted) publish();
+    });
+  }
+
+  // Once the page has a record, the engine and the walk are run on copies of it in idle time.
+  let warmed = false;
+  function warmUpOnce() {
+    const [record] = entries.keys();
+    if (warmed || !record || engine.mode === 'background') return;
+    warmed = true;
+    const lang = pageLang();
+    const scan = (lines) => engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
+    warmUp({ record, context, scan, signal }).catch(() => {});
   }
 
   /** Overlay, toolbar count, notifications and the minute timer, from the annotated records. */

@@ -13,6 +13,31 @@
 /** Restarts are counted over this long: input that breaks every instance must not loop. */
 const RESTART_WINDOW_MS = 10 * 60_000;
 
+/** The wasm beside this file. */
+const ENGINE_WASM = new URL('./pkg/deadline_guard_bg.wasm', import.meta.url);
+/** Compiled modules by address: every instance of a page, and a compile started early, share one. */
+const compiled = new Map();
+
+/**
+ * The compiled engine at `wasm` (this file's by default), fetched and compiled once per page: the
+ * extension's loader starts it while the content script's own modules load.
+ */
+export function compileEngine(wasm = ENGINE_WASM) {
+  const key = String(wasm);
+  if (!compiled.has(key)) {
+    const compiling = (async () => {
+      const response = await fetch(wasm);
+      if (!response.ok) throw new Error(`failed to fetch the engine: ${response.status} ${response.statusText}`);
+      // compileStreaming wants the application/wasm type; the bytes compile the same without it.
+      return WebAssembly.compile(await response.arrayBuffer());
+    })();
+    compiled.set(key, compiling);
+    // A failed fetch may be tried again; a page whose CSP forbids compiling fails alike each time.
+    compiling.catch(() => compiled.delete(key));
+  }
+  return compiled.get(key);
+}
+
 /** The n-th copy of the glue in pkg/ beside this file, by dynamic import (not in a service worker). */
 const importedCopy = (n) => import(new URL(`./pkg/deadline_guard.js${n ? `?instance=${n}` : ''}`, import.meta.url));
 
@@ -27,7 +52,7 @@ const importedCopy = (n) => import(new URL(`./pkg/deadline_guard.js${n ? `?insta
  */
 export function engineInstance({
   copies = importedCopy,
-  wasm = new URL('./pkg/deadline_guard_bg.wasm', import.meta.url),
+  wasm = ENGINE_WASM,
   onBroken = () => {},
   restarts = 5,
 } = {}) {
@@ -40,13 +65,6 @@ export function engineInstance({
   let given = null; // the Error of the last break once no restart is left
   const breaks = []; // when the last instances broke, to cap restarts in a window of time
   let depth = 0; // calls under way: page code run by a call (a custom element's callback) may call again
-
-  async function compile() {
-    const response = await fetch(wasm);
-    if (!response.ok) throw new Error(`failed to fetch the engine: ${response.status} ${response.statusText}`);
-    // compileStreaming wants the application/wasm type; the bytes compile the same without it.
-    return WebAssembly.compile(await response.arrayBuffer());
-  }
 
   function adopt(glue) {
     generation += 1;
@@ -68,7 +86,7 @@ export function engineInstance({
     if (given) return Promise.reject(given);
     if (!loading) {
       loading = (async () => {
-        module ??= await compile();
+        module ??= await compileEngine(wasm);
         const glue = spare ?? await copies(generation + 1);
         await glue.default({ module_or_path: module });
         adopt(glue);
