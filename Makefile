@@ -92,6 +92,7 @@ test: tools lint test-native test-wasm-build $(TEST_STEPS)
 
 bench:
 	cargo bench --bench engine
+	node tests/bench/targets.mjs --out-dir $(BENCH_OUT)
 
 demo: build $(DEMO_STEPS)
 

@@ -1,7 +1,7 @@
 # Benchmarks (issue 7): `make bench` runs these before the engine's criterion bench.
 # Results are written to tests/bench/out/ and summarised by hand in BENCHMARKS.md.
 BENCH_OUT := tests/bench/out
-BENCH_STEPS := bench-size bench-engine-wasm bench-guard bench-guard-wasm bench-browser bench-idle
+BENCH_STEPS := bench-size bench-engine-wasm bench-guard bench-guard-wasm bench-browser bench-page-load bench-idle
 .PHONY: $(BENCH_STEPS)
 bench: $(BENCH_STEPS)
 
@@ -14,8 +14,14 @@ bench-browser: ext-unpacked tool-browsers
 	node tests/bench/browser.mjs --runs 10 --sizes 100,1000 --out $(BENCH_OUT)/browser.json
 	node tests/bench/browser.mjs --runs 3 --sizes 10000 --out $(BENCH_OUT)/browser-10000.json
 
+# Issue 18: the page's added task time a minute on an idle 2,500-order tab (it against the same
+# page without the extension).
 bench-idle: ext-unpacked tool-browsers
-	node tests/bench/idle.mjs --seconds 60
+	node tests/bench/idle.mjs --seconds 60 --orders 2500 --out $(BENCH_OUT)/idle.json
+
+# Issue 18: list in the DOM → every order annotated, on new tabs of a 100-order page.
+bench-page-load: ext-unpacked tool-browsers
+	node tests/bench/page-load.mjs --runs 10 --out $(BENCH_OUT)/page-load.json
 
 # The criterion bench natively and as wasm32-wasip1 in Node, from the same source; prints the ratio.
 WASI_TARGET := wasm32-wasip1

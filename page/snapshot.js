@@ -45,7 +45,10 @@ export class SnapshotWalker {
     this.positions = keep ? null : new Int32Array(4096);
     // Triples: element, its parent's line, its position among the parent's element children.
     this.stack = [];
-    for (let i = tops.length - 1; i >= 0; i -= 1) this.stack.push(tops[i], parent, -1 - i);
+    // Children are pushed only when not skipped; the tops are checked here, once.
+    for (let i = tops.length - 1; i >= 0; i -= 1) {
+      if (parent < 0 || !skipped(tops[i])) this.stack.push(tops[i], parent, -1 - i);
+    }
   }
 
   get done() {
@@ -75,7 +78,6 @@ export class SnapshotWalker {
     const position = stack.pop();
     const parent = stack.pop();
     const el = stack.pop();
-    if (parent >= 0 && skipped(el)) return null;
     const index = this.count;
     const mark = stack.length;
     let own = '';

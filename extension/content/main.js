@@ -37,6 +37,7 @@ const TASK_MS = 10;
 // and ~2.3 s with 40 ms slices. Bigger bursts are still sliced.
 const FIRST_TASK_MS = 500;
 const BATCH = 50;
+const INSERTED_BATCH = 200;
 // A page of at most this many elements (some 300 orders) is read, decided and written in one task
 // of at most FIRST_FULL_MS when it can: every task boundary lets the page lay itself out and paint
 // between, which made a 100-order page's first annotation wait about 50 ms instead of 30.
@@ -283,10 +284,13 @@ export async function start(options = {}) {
     // The minute refresh passes every known record: count only the rows not known yet.
     if (entries.size + rows.filter((el) => !entries.has(el)).length > LAZY_BADGES_ABOVE) lazyBadges = true;
     let later = null;
-    for (let from = 0; from < rows.length; from += BATCH) {
+    // Rows the page just inserted are read in bigger batches: each batch walks the header cells
+    // again and crosses into the wasm once more.
+    const size = firstSliceMs >= FIRST_TASK_MS ? INSERTED_BATCH : BATCH;
+    for (let from = 0; from < rows.length; from += size) {
       if (!later && task.spent()) later = [];
       if (await task.pause() || signal.aborted) return;
-      const batch = rows.slice(from, from + BATCH).filter((el) => el.isConnected);
+      const batch = rows.slice(from, from + size).filter((el) => el.isConnected);
       if (!batch.length) continue;
       const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
       const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
