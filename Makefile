@@ -12,6 +12,9 @@ TOOL_CACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/deadline-guard
 WB_ROOT := $(TOOL_CACHE)/wasm-bindgen-$(WB_VERSION)
 WASM_BINDGEN := $(WB_ROOT)/bin/wasm-bindgen
 WASM_OPT := node_modules/.bin/wasm-opt
+# `__wbg_reset_state()` in the glue: a fresh instance of the same module in place, so the page side
+# can let go of the memory a big page made the wasm grow (engine-instance.js, `recycle`).
+WASM_BINDGEN_FLAGS := --experimental-reset-state-function
 PKG := pkg
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 export PATH := $(WB_ROOT)/bin:$(PATH)
@@ -70,7 +73,7 @@ build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 $(PKG)/$(CRATE).js: $(RUST_SOURCES)
 	cargo build --release --target $(WASM_TARGET) --lib
 	rm -rf $(PKG).tmp && mkdir -p $(PKG).tmp
-	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(PKG).tmp $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
+	$(WASM_BINDGEN) --target web --no-typescript $(WASM_BINDGEN_FLAGS) --out-dir $(PKG).tmp $(TARGET_DIR)/$(WASM_TARGET)/release/$(CRATE).wasm
 	$(WASM_OPT) -Oz --strip-debug --strip-producers $(PKG).tmp/$(CRATE)_bg.wasm -o $(PKG).tmp/$(CRATE)_bg.wasm
 	rm -rf $(PKG) && mv $(PKG).tmp $(PKG)
 

@@ -36,6 +36,10 @@ function instanceEngine(instance, mode = 'local') {
   }
   return {
     mode,
+    /** The wasm's memory in bytes. */
+    memoryBytes: () => instance.memoryBytes ?? 0,
+    /** A fresh instance in place of one a big page made grow (no PageScan may be alive). */
+    recycle: () => instance.recycle?.() ?? false,
     scanLines: (lang, url, lines, options, now, rows) => JSON.parse(instance.call((glue) => glue.scanLines(lang, url, lines, options, now, rows))),
     // None while a broken instance is being replaced: the scan then goes through scanLines.
     get PageScan() { return instance.glue ? PageScan : null; },

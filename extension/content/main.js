@@ -47,6 +47,8 @@ const PUSH_LINES = 512;
 // Snapshot nodes the wasm frees per step once a full scan no longer needs them (a 10,000-order
 // page's 360,000 take about 60 ms to free at once).
 const RELEASE_NODES = 8192;
+// Wasm memory past which a finished full scan gives the engine a fresh instance.
+const RECYCLE_ABOVE_BYTES = 16 * 1048576;
 // Above this many orders on the page, only the records near the viewport get their badge (see
 // near.js); every record still gets its attributes and edge. 1,000 orders, inserted at once, are
 // annotated in one go in about a third of a second (BENCHMARKS.md).
@@ -74,6 +76,8 @@ export async function start(options = {}) {
   let settings = options.settings ?? await settingsModule.loadSettings();
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
   const engine = await engineReady;
+  // For tests/bench/memory.mjs, from the content script's world only (the page cannot see it).
+  controller.memoryBytes = () => engine.memoryBytes?.() ?? 0;
   if (options.messages) useMessages(options.messages);
   const store = globalThis.chrome?.storage?.local;
   const pageLang = () => document.documentElement.lang || navigator.language || '';
@@ -205,6 +209,9 @@ export async function start(options = {}) {
         await finishFullScan(new ElementLocator([root], walker), step, started, task, big());
       } finally {
         scan.free();
+        // Linear memory never shrinks: a 10,000-order page leaves the wasm at some 60 MB, which a
+        // fresh instance lets go (BENCHMARKS.md, "Session 6", memory).
+        if (engine.memoryBytes?.() > RECYCLE_ABOVE_BYTES) engine.recycle();
       }
     } else {
       let lines = '';
@@ -470,7 +477,10 @@ export async function start(options = {}) {
     clearTimeout(timer);
     // A full scan running now publishes, and so plans the next refresh, when it ends.
     if (at == null) return;
-    const fire = Math.ceil(at / 60000) * 60000 + 50;
+    // Never before the next minute boundary: a record analysed at the start of a long scan may be
+    // due already when it ends, and rereading it at once would cost a big page a relayout right
+    // after the one its annotation just caused.
+    const fire = Math.max(Math.ceil(at / 60000), Math.floor(Date.now() / 60000) + 1) * 60000 + 50;
     timer = setTimeout(() => {
       if (full) return;
       const now = Date.now();

@@ -147,6 +147,21 @@ export function engineInstance({
     ready,
     /** The current glue module, or null while there is none. */
     get glue() { return current?.glue ?? null; },
+    /** The current instance's linear memory in bytes (it grows and never shrinks), or 0. */
+    get memoryBytes() { return current?.glue.engineMemoryBytes?.() ?? 0; },
+    /**
+     * Starts a fresh instance of the same module in place of the current one, when the glue can
+     * (`__wbg_reset_state`), so the memory a big page made the wasm grow is let go. Objects made by
+     * the current instance must be freed before: they cannot be used after (the generation moves on).
+     * Returns whether it did.
+     */
+    recycle() {
+      if (!current || depth > 0 || typeof current.glue.__wbg_reset_state !== 'function') return false;
+      current.glue.__wbg_reset_state();
+      generation += 1;
+      current = { glue: current.glue, mark: current.glue.engineStackMark(), generation };
+      return true;
+    },
     /** Counts the instances: an object made by an earlier one belongs to a dropped instance. */
     get generation() { return generation; },
     /**

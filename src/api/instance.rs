@@ -13,6 +13,17 @@ pub fn engine_stack_mark() -> usize {
     std::hint::black_box(&mark) as *const u8 as usize
 }
 
+/// The instance's linear memory in bytes: it grows as a big page is read and never shrinks, which
+/// is why the page side starts a fresh instance after one (`engine-instance.js`, `recycle`).
+#[wasm_bindgen(js_name = engineMemoryBytes)]
+pub fn engine_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    let pages = core::arch::wasm32::memory_size(0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let pages = 0;
+    (pages * 65536) as f64
+}
+
 /// Breaks the instance on purpose when a test asked for it, so tests can prove the JS layer
 /// recovers from a trap no input is known to cause. A test asks by setting
 /// `globalThis.__dgTestTrap` (the worker) or the page's `data-dg-test-trap` attribute (the widget,
