@@ -1,7 +1,7 @@
 # Benchmarks (issue 7): `make bench` runs these before the engine's criterion bench.
 # Results are written to tests/bench/out/ and summarised by hand in BENCHMARKS.md.
 BENCH_OUT := tests/bench/out
-BENCH_STEPS := bench-size bench-engine-wasm bench-guard bench-guard-wasm bench-browser bench-page-load bench-idle
+BENCH_STEPS := bench-size bench-engine-wasm bench-guard bench-guard-wasm bench-browser bench-page-load bench-memory bench-idle
 .PHONY: $(BENCH_STEPS)
 bench: $(BENCH_STEPS)
 
@@ -18,6 +18,10 @@ bench-browser: ext-unpacked tool-browsers
 # page without the extension).
 bench-idle: ext-unpacked tool-browsers
 	node tests/bench/idle.mjs --seconds 60 --orders 2500 --out $(BENCH_OUT)/idle.json
+
+# Issue 18: what the extension adds to a 10,000-order page's memory, and over 50 re-renders.
+bench-memory: ext-unpacked tool-browsers
+	node tests/bench/memory.mjs --orders 10000 --rerenders 50 --out $(BENCH_OUT)/memory.json
 
 # Issue 18: list in the DOM → every order annotated, on new tabs of a 100-order page.
 bench-page-load: ext-unpacked tool-browsers
