@@ -47,7 +47,8 @@ const PUSH_LINES = 512;
 // Snapshot nodes the wasm frees per step once a full scan no longer needs them (a 10,000-order
 // page's 360,000 take about 60 ms to free at once).
 const RELEASE_NODES = 8192;
-// Wasm memory past which a finished full scan gives the engine a fresh instance.
+// Wasm memory past which a finished full scan gives the engine a fresh instance instead of freeing
+// its snapshot in steps.
 const RECYCLE_ABOVE_BYTES = 16 * 1048576;
 // Above this many orders on the page, only the records near the viewport get their badge (see
 // near.js); every record still gets its attributes and edge. 1,000 orders, inserted at once, are
@@ -203,15 +204,20 @@ export async function start(options = {}) {
         const found = JSON.parse(scan.discover());
         if (found.error) return fail(found.error);
         const release = async () => {
+          // Linear memory never shrinks: a 10,000-order page leaves the wasm at some 60 MB, which a
+          // fresh instance lets go, the snapshot with it (BENCHMARKS.md, "Session 6", memory).
+          if (engine.memoryBytes?.() > RECYCLE_ABOVE_BYTES) {
+            // A task of its own, not the last writes': instantiating takes a few milliseconds.
+            await task.yield();
+            if (engine.recycle()) return;
+          }
           while (!scan.release(RELEASE_NODES)) if (await task.pause() || signal.aborted) return;
         };
         const step = { found, patches: (from) => JSON.parse(scan.analyze(from, from + BATCH)).patches, release };
         await finishFullScan(new ElementLocator([root], walker), step, started, task, big());
       } finally {
+        // After a recycle this does nothing: the snapshot went with the old instance.
         scan.free();
-        // Linear memory never shrinks: a 10,000-order page leaves the wasm at some 60 MB, which a
-        // fresh instance lets go (BENCHMARKS.md, "Session 6", memory).
-        if (engine.memoryBytes?.() > RECYCLE_ABOVE_BYTES) engine.recycle();
       }
     } else {
       let lines = '';
@@ -300,7 +306,7 @@ export async function start(options = {}) {
       const batch = rows.slice(from, from + size).filter((el) => el.isConnected);
       if (!batch.length) continue;
       const { lines, elements } = takeRowsSnapshot(context.filter((el) => el.isConnected), batch);
-      const result = await engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
+      const result = await scanRowLines(lang, lines);
       if (result.error) return fail(result.error);
       const { applied, writes } = preparePatches((line) => elements[line], result.patches, badgeFor);
       if (later) later.push(...writes);
@@ -431,8 +437,12 @@ export async function start(options = {}) {
     if (warmed || !record || engine.mode === 'background') return;
     warmed = true;
     const lang = pageLang();
-    const scan = (lines) => engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
-    warmUp({ record, context, scan, signal }).catch(() => {});
+    warmUp({ record, context, scan: (lines) => scanRowLines(lang, lines), signal }).catch(() => {});
+  }
+
+  /** The decision on changed rows, snapshotted under a synthetic root (`takeRowsSnapshot`). */
+  function scanRowLines(lang, lines) {
+    return engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
   }
 
   /** Overlay, toolbar count, notifications and the minute timer, from the annotated records. */

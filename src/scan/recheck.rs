@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::core::calendar::start_of_day;
 use crate::core::deadline::future_times_past_at;
 use crate::core::{AnalyzedOrder, Order, Risk};
 use crate::present;
@@ -37,14 +38,7 @@ pub fn buyer_changes_at(
     zone: chrono_tz::Tz,
 ) -> Option<DateTime<Utc>> {
     let tomorrow = now.with_timezone(&zone).date_naive().succ_opt()?;
-    // A midnight a zone skips (a clock change at 00:00) comes at its first hour instead.
-    let midnight = (0..3).find_map(|hour| {
-        tomorrow
-            .and_hms_opt(hour, 0, 0)?
-            .and_local_timezone(zone)
-            .earliest()
-    })?;
-    Some(changes_at?.min(midnight.with_timezone(&Utc)))
+    Some(changes_at?.min(start_of_day(tomorrow, zone)))
 }
 
 /// The next edge of the steps in which `present::duration(at - now)` and the risk of a clock

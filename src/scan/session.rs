@@ -152,8 +152,6 @@ impl Discovered {
                 }
                 let mut patch = patch_for(record, read.anchor, &verdict, lang, now);
                 patch.sample = super::measured(&order, &verdict, &setup.valid);
-                patch.changes_at_ms = super::recheck::changes_at(&order, &verdict, now)
-                    .map(|at| at.timestamp_millis());
                 if buyer {
                     let badge = &mut patch.badge;
                     present::buyer::reword(
@@ -164,13 +162,13 @@ impl Discovered {
                         lang,
                         now,
                     );
-                    let due = patch
-                        .changes_at_ms
-                        .and_then(DateTime::from_timestamp_millis);
-                    patch.changes_at_ms =
-                        super::recheck::buyer_changes_at(due, now, setup.valid.seller_time_zone())
-                            .map(|at| at.timestamp_millis());
                 }
+                let mut due = super::recheck::changes_at(&order, &verdict, now);
+                if buyer {
+                    due =
+                        super::recheck::buyer_changes_at(due, now, setup.valid.seller_time_zone());
+                }
+                patch.changes_at_ms = due.map(|at| at.timestamp_millis());
                 (patch, verdict)
             })
             .collect()

@@ -54,3 +54,26 @@ export function median(values) {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/**
+ * The wasm memory of the extension's engine on `page`, in bytes: `memoryBytes()` of the content
+ * script's controller, asked in the extension's own (isolated) world, which the page cannot reach.
+ */
+export async function engineMemoryBytes(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: world }) => worlds.push(world));
+    await cdp.send('Runtime.enable');
+    for (const world of worlds.filter((w) => w.auxData?.type === 'isolated')) {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: world.id, returnByValue: true,
+        expression: 'typeof globalThis.__deadlineGuard?.memoryBytes === "function" ? globalThis.__deadlineGuard.memoryBytes() : null',
+      }).catch(() => ({ result: {} }));
+      if (typeof result.value === 'number') return result.value;
+    }
+    throw new Error('no content-script world answered memoryBytes(): is the extension built (make ext-unpacked)?');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

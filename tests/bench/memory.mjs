@@ -9,7 +9,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { ROOT, withExtension, withoutExtension, routeSellerCenter } from './browsers.mjs';
+import { ROOT, withExtension, withoutExtension, routeSellerCenter, engineMemoryBytes } from './browsers.mjs';
 import { sellerCenterPage, orderRows, SELLER_CENTER_URL } from './seller-center.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -47,26 +47,13 @@ try {
   await routeSellerCenter(browser.context, () => sellerCenterPage({ n: ORDERS }));
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
-  const worlds = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-  await cdp.send('Runtime.enable');
   await cdp.send('HeapProfiler.enable');
   await page.goto(SELLER_CENTER_URL);
   await page.waitForFunction((n) => document.querySelectorAll('[data-dg-risk]').length >= n, ORDERS, { timeout: 180000 });
   await page.waitForTimeout(3000); // the scan's last slices: the snapshot freed, the overlay drawn
-  const wasmBytes = async () => {
-    for (const context of worlds.filter((c) => c.auxData?.type === 'isolated')) {
-      const { result } = await cdp.send('Runtime.evaluate', {
-        contextId: context.id, returnByValue: true,
-        expression: 'typeof globalThis.__deadlineGuard?.memoryBytes === "function" ? globalThis.__deadlineGuard.memoryBytes() : null',
-      }).catch(() => ({ result: {} }));
-      if (typeof result.value === 'number') return result.value;
-    }
-    throw new Error('no content-script world answered memoryBytes(): is the extension built (make ext-unpacked)?');
-  };
   const sample = async (rerenders) => {
     const heap = await heapUsed(cdp);
-    const wasm = await wasmBytes();
+    const wasm = await engineMemoryBytes(browser.context, page);
     const s = { rerenders, wasmBytes: wasm, scriptHeapBytes: Math.max(0, heap - plain), addedBytes: wasm + Math.max(0, heap - plain) };
     samples.push(s);
     process.stderr.write(`after ${rerenders} re-renders: wasm ${(wasm / MB).toFixed(1)} MB, script heap ${(s.scriptHeapBytes / MB).toFixed(1)} MB\n`);

@@ -6,28 +6,13 @@ import assert from 'node:assert/strict';
 import { launchChromium } from './harness.mjs';
 import { openHtml, sellerCenterPage } from './hardening-ext-lib.mjs';
 import { orderRows } from '../bench/seller-center.mjs';
+import { engineMemoryBytes } from '../bench/browsers.mjs';
 
 const N = 4000;
 const MB = 1048576;
 let browser;
 before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
-
-/** `memoryBytes()` of the content script's controller, asked in the extension's own world. */
-async function engineMemory(page) {
-  const cdp = await browser.context.newCDPSession(page);
-  const worlds = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-  await cdp.send('Runtime.enable');
-  for (const context of worlds.filter((c) => c.auxData?.type === 'isolated')) {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      contextId: context.id, returnByValue: true,
-      expression: 'typeof globalThis.__deadlineGuard?.memoryBytes === "function" ? globalThis.__deadlineGuard.memoryBytes() : null',
-    });
-    if (typeof result.value === 'number') return result.value;
-  }
-  throw new Error('no content-script world answered memoryBytes()');
-}
 
 test(`after ${N} orders the engine holds a fresh instance's memory, and still annotates a new row`, async () => {
   const html = sellerCenterPage({ n: N, lang: 'en', seed: 5 });
@@ -36,7 +21,7 @@ test(`after ${N} orders the engine holds a fresh instance's memory, and still an
     await page.waitForFunction((n) => document.querySelectorAll('table.next-table-row[data-dg-risk]').length >= n, N, { timeout: 180000, polling: 500 });
     // The full scan ends (snapshot released, instance replaced) after its last write.
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-dg-scanned'), null, { timeout: 60000 });
-    const bytes = await engineMemory(page);
+    const bytes = await engineMemoryBytes(browser.context, page);
     assert.ok(bytes > 0 && bytes <= 16 * MB, `the engine holds ${(bytes / MB).toFixed(1)} MB after ${N} orders`);
     // The fresh instance works: a row added to the list is annotated as before.
     const { html: row } = orderRows(1, { seed: 77, lang: 'en', start: N + 1, idBase: 8400000000000000 });
