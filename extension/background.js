@@ -1,6 +1,6 @@
 // The background worker: the wasm for pages whose CSP forbids it in the content script (scans,
-// the message guard, "Export CSV"), the toolbar badge (overdue + critical on the tab), and
-// deadline notifications (worker/alerts.js). Nothing leaves the browser.
+// the overlay's summary, the message guard, "Export CSV"), the toolbar badge (overdue + critical
+// on the tab), and deadline notifications (worker/alerts.js). Nothing leaves the browser.
 
 import { startAlerts } from './worker/alerts.js';
 import { engine, ready } from './engine-worker.js';
@@ -31,6 +31,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   if (m?.type === 'calibrate') {
     return answer(sendResponse, (glue) => glue.calibrate(String(m.samples ?? '[]'), String(m.options ?? '{}'), String(m.lang ?? '')));
+  }
+  if (m?.type === 'summarizeRecords') {
+    const list = (value) => (Array.isArray(value) ? value : []);
+    return answer(sendResponse, (glue) => glue.summarizeRecords(String(m.ids ?? ''), Uint8Array.from(list(m.risks)),
+      Float64Array.from(list(m.deadlines), (at) => (at == null ? NaN : Number(at))), Uint8Array.from(list(m.actionable)),
+      String(m.watched ?? ''), Number(m.now), Number(m.cap)));
   }
   if (m?.type === 'summary' && sender.tab?.id != null) {
     showCount(sender.tab.id, m.counts);

@@ -4,7 +4,7 @@
 
 /**
  * The engine over a loaded glue module (the demo page's): `{ mode, scanLines(lang, url, lines,
- * optionsJson, nowMs, rows), PageScan, csvOfLines, calibrate, scanMessage }`. `scanLines` answers
+ * optionsJson, nowMs, rows), PageScan, csvOfLines, calibrate, summarizeRecords, scanMessage }`. `scanLines` answers
  * synchronously here (a promise in background mode), so a changed row is re-annotated before the
  * page paints.
  */
@@ -45,6 +45,7 @@ function instanceEngine(instance, mode = 'local') {
     get PageScan() { return instance.glue ? PageScan : null; },
     csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(instance.call((glue) => glue.csvOfLines(lang, url, lines, options, now, rows, header))),
     calibrate: (samples, options, lang) => JSON.parse(instance.call((glue) => glue.calibrate(samples, options, lang))),
+    summarizeRecords: (...columns) => JSON.parse(instance.call((glue) => glue.summarizeRecords(...columns))),
     scanMessage: async (text, settings, lang) => guardReport(instance.call((glue) => glue.scanMessage(text, JSON.stringify(settings ?? {}), lang ?? ''))),
   };
 }
@@ -81,6 +82,12 @@ export async function connectEngine(runtime = globalThis.chrome?.runtime, { onRe
       csvOfLines: async (lang, url, lines, options, now, rows, header) => JSON.parse(await ask({ type: 'csvOfLines', lang, url, lines, options, now, rows, header })),
       // What the records measure of the settings (content/calibration.js): the worker answers.
       calibrate: async (samples, options, lang) => JSON.parse(await ask({ type: 'calibrate', samples, options, lang })),
+      // The overlay's summary (content/summary.js). Messages carry JSON, so the typed columns go as
+      // lists, a deadline's NaN as null.
+      summarizeRecords: async (ids, risks, deadlines, actionable, watched, now, cap) => JSON.parse(await ask({
+        type: 'summarizeRecords', ids, risks: [...risks], deadlines: Array.from(deadlines, (at) => (Number.isNaN(at) ? null : at)),
+        actionable: [...actionable], watched, now, cap,
+      })),
       // The message guard (features/message-guard.js): the worker answers the report or { error }.
       scanMessage: async (text, settings, lang) => guardReport(await ask({ type: 'scanMessage', text, settings: JSON.stringify(settings ?? {}), lang: lang ?? '' })),
     };

@@ -17,7 +17,7 @@ import { clearRecord, commitWrite, explainBadge, hasBadge, preparePatches } from
 import { NearViewport } from './near.js';
 import { Overlay } from './overlay.js';
 import { connectEngine } from './engine.js';
-import { summarize, summaryOf, urgentFirst } from './summary.js';
+import { summarize, summaryOf } from './summary.js';
 import { OrderState } from './order-state.js';
 import { SellerClock, sellerZone } from './seller-time.js';
 import { csvOfRows, downloadCsv } from './export-csv.js';
@@ -54,6 +54,8 @@ const RECYCLE_ABOVE_BYTES = 16 * 1048576;
 // near.js); every record still gets its attributes and edge. 1,000 orders, inserted at once, are
 // annotated in one go in about a third of a second (BENCHMARKS.md).
 const LAZY_BADGES_ABOVE = 2000;
+// Above this many records the overlay is drawn in the task after the one its summary is made in.
+const SUMMARY_ALONE = 2000;
 // A page without orders (a message page) is quiet: elements added there start a full scan only
 // when their text could hold an order number (Rust's first test too: 15 digits of any script).
 const ORDER_DIGITS = /(?:\p{Nd}\D*){15}/u;
@@ -445,11 +447,31 @@ export async function start(options = {}) {
     return engine.scanLines(lang, location.href, lines, scanOptions(), Date.now(), true);
   }
 
-  /** Overlay, toolbar count, notifications and the minute timer, from the annotated records. */
+  /**
+   * Overlay, toolbar count, notifications and the minute timer, from the annotated records. In
+   * background mode the summary comes back later: an answer that a newer publish overtook is
+   * dropped, so the overlay never goes back to an older state of the page.
+   */
+  let published = 0;
   function publish() {
     for (const el of entries.keys()) if (!el.isConnected) entries.delete(el);
     if (!view) return;
-    const summary = summarize(entries, view, Date.now(), orderState.watched);
+    const asked = ++published;
+    let summary;
+    try {
+      summary = summarize(engine, entries, view, Date.now(), orderState.watched);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    // On a big page the engine's summary and the overlay's drawing are a task each: together, with
+    // the engine's code still cold after the first full scan, they came near a frame's 50 ms.
+    const later = summary instanceof Promise ? summary : entries.size > SUMMARY_ALONE ? nextTask().then(() => summary) : null;
+    if (!later) return showSummary(summary);
+    later.then((answer) => { if (asked === published && !signal.aborted) showSummary(answer); }).catch(fail);
+  }
+
+  function showSummary(summary) {
     // A page with no order list gets no panel (the toolbar says enough), unless it is an order
     // page whose list could not be read: that the guard is blind there must show.
     const show = summary.recognised || ORDER_PAGE.test(location.pathname);
@@ -464,7 +486,7 @@ export async function start(options = {}) {
   /** Writes the CSV of `orders` (the listed ones), or of every order of the page, and saves it. */
   async function exportCsv(orders) {
     if (!view) return '';
-    const picked = orders ?? urgentFirst(summarize(entries, view, Date.now()).orders, view);
+    const picked = orders ?? (await summarize(engine, entries, view, Date.now())).orders;
     const { csv, count } = await csvOfRows({
       engine, rows: picked.map((o) => o.element), context, lang: pageLang(), url: location.href,
       options: scanOptions(), now: Date.now(), yieldToPage: nextTask,

@@ -19,7 +19,16 @@ export class OrderState {
     /** Order ids the worker keeps a state (and alarms) for. */
     this.watching = new Set();
     /** Whether a report must tell the worker an order's state: watched by it, or handled. */
-    this.watched = { has: (orderId) => this.watching.has(orderId) || this.handled.has(orderId) };
+    // Iterable too: the engine's summary takes the ids themselves.
+    const watching = this.watching;
+    const handled = this.handled;
+    this.watched = {
+      has: (orderId) => watching.has(orderId) || handled.has(orderId),
+      * [Symbol.iterator]() {
+        yield* watching;
+        for (const orderId of handled.keys()) if (!watching.has(orderId)) yield orderId;
+      },
+    };
     this.focus = null;
     this.ready = this.load().catch(() => {});
     const events = globalThis.chrome?.storage?.onChanged;

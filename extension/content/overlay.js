@@ -11,7 +11,7 @@
 // added to the panel's sheet).
 
 import { t } from './words.js';
-import { AT_RISK, urgentFirst } from './summary.js';
+import { AT_RISK } from './summary.js';
 import { isQuiet } from '../handled.js';
 
 /** Orders rendered at once; "Show more" adds as many (a page may have thousands at risk). */
@@ -332,8 +332,7 @@ export class Overlay {
   /** The orders the chips and the search select, most urgent first. */
   selected() {
     const risks = this.filter ? [this.filter] : AT_RISK;
-    const picked = this.summary.orders.filter((o) => risks.includes(o.risk) && (!this.query || o.orderId.includes(this.query)));
-    return urgentFirst(picked, this.summary);
+    return this.summary.orders.filter((o) => risks.includes(o.risk) && (!this.query || o.orderId.includes(this.query)));
   }
 
   /** Whether the seller narrowed the list (then Export CSV writes only what is listed). */

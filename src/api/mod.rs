@@ -16,6 +16,7 @@ mod page_csv;
 mod page_scan;
 mod page_steps;
 mod reconcile;
+mod record_summary;
 pub mod scan;
 mod view;
 mod wording;

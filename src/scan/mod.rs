@@ -20,7 +20,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::{
-    AnalyzedOrder, DeadlineKind, DeadlineSource, Policy, PolicyError, Risk, RiskCounts,
+    distinct_counts, AnalyzedOrder, DeadlineKind, DeadlineSource, Policy, PolicyError, Risk,
+    RiskCounts,
 };
 use crate::present;
 use crate::read::Lang;
@@ -219,13 +220,11 @@ pub fn summarize(
     ids_seen: bool,
 ) -> Summary {
     let lang = setup.lang;
-    let mut seen = std::collections::HashSet::new();
-    let mut counts = RiskCounts::default();
-    for (patch, v) in analysed {
-        if seen.insert(patch.order_id.as_str()) {
-            counts.add(v.risk);
-        }
-    }
+    let counts = distinct_counts(
+        analysed
+            .iter()
+            .map(|(patch, v)| (patch.order_id.as_str(), v.risk)),
+    );
     Summary {
         recognised: !analysed.is_empty(),
         why: analysed.is_empty().then(|| why_no_list(lang, ids_seen)),

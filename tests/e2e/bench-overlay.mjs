@@ -11,6 +11,10 @@ await page.goto(`${server.url}/www/index.html`);
 const r = await page.evaluate(async (n) => {
   const { Overlay } = await import('/extension/content/overlay.js');
   const { summarize } = await import('/extension/content/summary.js');
+  const { localEngine } = await import('/extension/content/engine.js');
+  const glue = await import('/extension/pkg/deadline_guard.js');
+  await glue.default();
+  const engine = localEngine(glue);
   const { SellerClock } = await import('/extension/content/seller-time.js');
   const risks = ['overdue', 'critical', 'unreadable', 'warning', 'ok', 'none'];
   const ui = { title: 'Deadline Guard', ordersFound: 'orders', collapse: 'c', expand: 'e', deadlineAt: 'Deadline', risks: risks.map((x) => [x, x]) };
@@ -26,10 +30,10 @@ const r = await page.evaluate(async (n) => {
   const clock = new SellerClock('Europe/Madrid', 'en');
   const view = { ui, why: null };
   const times = { summarize: [], firstRender: 0, render: [] };
-  let t = performance.now(); let s = summarize(entries, view, now); times.summarize.push(performance.now() - t);
+  let t = performance.now(); let s = summarize(engine, entries, view, now); times.summarize.push(performance.now() - t);
   t = performance.now(); overlay.render(s, { show: true, clock }); times.firstRender = performance.now() - t;
   for (let k = 0; k < 5; k++) {
-    t = performance.now(); s = summarize(entries, view, now); times.summarize.push(performance.now() - t);
+    t = performance.now(); s = summarize(engine, entries, view, now); times.summarize.push(performance.now() - t);
     t = performance.now(); overlay.render(s, { show: true, clock }); times.render.push(performance.now() - t);
   }
   return { n, listed: overlay.shadow.querySelectorAll('[data-dg-overlay-order]').length, ...times };

@@ -1,9 +1,15 @@
-// The content script's summary (extension/content/summary.js), in Node: its linear selection must
-// give what sorting every order would (the reference below is the summary as first written), and
-// the overlay's order must be the urgent-first order of every order.
+// The content script's summary (extension/content/summary.js over the built wasm's
+// `summarizeRecords`), in Node: its counts, urgent-first order and alerts must be what sorting every
+// order gives (the reference below is the summary as the page side first wrote it in JavaScript).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_ALERTS, summarize, urgentFirst } from '../../extension/content/summary.js';
+import { readFileSync } from 'node:fs';
+import { MAX_ALERTS, summarize } from '../../extension/content/summary.js';
+import { localEngine } from '../../extension/content/engine.js';
+import * as glue from '../../extension/pkg/deadline_guard.js';
+
+glue.initSync({ module: readFileSync(new URL('../../extension/pkg/deadline_guard_bg.wasm', import.meta.url)) });
+const engine = localEngine(glue);
 
 const RISKS = ['overdue', 'critical', 'unreadable', 'warning', 'ok', 'none'];
 const view = { ui: { risks: RISKS.map((r) => [r, r]) }, why: 'no order table found' };
@@ -41,20 +47,27 @@ test('the linear summary equals sorting every order, ties and duplicates include
   const now = 1e12 + 20 * 60000;
   for (const [n, seed] of [[0, 1], [1, 2], [7, 3], [300, 4], [5000, 5]]) {
     const entries = entriesOf(n, seed);
-    const got = summarize(entries, view, now);
+    const got = summarize(engine, entries, view, now);
     const want = reference(entries, now);
     assert.deepEqual(got.counts, want.counts, `counts, n=${n}`);
-    assert.deepEqual(urgentFirst(got.orders, view).map((x) => x.orderId), want.urgent, `urgent first, n=${n}`);
+    assert.deepEqual(got.orders.map((x) => x.orderId), want.urgent, `urgent first, n=${n}`);
+    assert.ok(got.orders.every((o) => entries.get(o.element) && entries.get(o.element).orderId === o.orderId), 'each listed order keeps its element');
     assert.equal(got.orders.length, want.counts.total, `every order listed once, n=${n}`);
     assert.deepEqual(got.alerts.map((x) => x.orderId), want.alerts, `alerts, n=${n}`);
     assert.equal(got.recognised, want.counts.total > 0);
   }
 });
 
-test('nothing recognised says why, and no refresh is planned', () => {
-  const got = summarize(new Map(), view, 0);
+test('nothing recognised says why', () => {
+  const got = summarize(engine, new Map(), view, 0);
   assert.equal(got.why, 'no order table found');
-  assert.equal(got.refreshAtMs, null);
+  assert.equal(got.recognised, false);
+  assert.deepEqual([got.counts.total, got.orders, got.alerts], [0, [], []]);
+});
+
+test('a risk the view does not name is an error, never counted as another', () => {
+  const entries = new Map([[{ row: 0 }, { orderId: '1', risk: 'doomed', at: null, actionable: false, text: '' }]]);
+  assert.throws(() => summarize(engine, entries, view, 0), /bad records: risk 255 at record 0/);
 });
 
 test('orders the background watches are reported whatever their state, the others only while alerting', () => {
@@ -64,6 +77,6 @@ test('orders the background watches are reported whatever their state, the other
     [{ row: 1 }, { orderId: 'quiet', risk: 'none', at: null, actionable: false, kind: null, status: 'FINISH', text: '' }],
     [{ row: 2 }, { orderId: 'soon', risk: 'critical', at: now + 3600e3, actionable: true, kind: 'ship', status: 'WAIT_SELLER_SEND_GOODS', text: '' }],
   ]);
-  const got = summarize(entries, view, now, new Set(['shipped', 'gone']));
+  const got = summarize(engine, entries, view, now, new Set(['shipped', 'gone']));
   assert.deepEqual(got.alerts.map((a) => [a.orderId, a.actionable]).sort(), [['shipped', false], ['soon', true]]);
 });
