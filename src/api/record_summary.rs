@@ -4,19 +4,10 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::js_error::error_json;
-use crate::core::{summarize_records as summarize, Risk, RiskCounts, SummaryRecord};
-
-/// The summary by positions in the columns given.
-#[derive(Serialize)]
-struct SummaryJson {
-    counts: RiskCounts,
-    urgent: Vec<u32>,
-    alerts: Vec<u32>,
-}
+use crate::core::{summarize_records as summarize, Risk, SummaryRecord};
 
 /// The records as columns, one entry per record in page order: `ids` the order ids joined by
 /// "\n"; `risks` each risk's position in `Risk::ALL` (the overlay's `ui.risks`); `deadlines` Unix
@@ -37,12 +28,7 @@ pub fn summarize_records(
         Ok(records) => {
             let watched: HashSet<&str> = watched.split('\n').filter(|id| !id.is_empty()).collect();
             let summary = summarize(&records, &watched, now_ms as i64, cap as usize);
-            serde_json::to_string(&SummaryJson {
-                counts: summary.counts,
-                urgent: summary.urgent,
-                alerts: summary.alerts,
-            })
-            .unwrap_or_else(error_json)
+            serde_json::to_string(&summary).unwrap_or_else(error_json)
         }
         Err(message) => error_json(format!("bad records: {message}")),
     }

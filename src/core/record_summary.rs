@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
+use serde::Serialize;
 
 use super::analysis::{Risk, RiskCounts};
 use super::sort::sorted_order;
@@ -24,7 +25,7 @@ pub struct SummaryRecord<'a> {
 }
 
 /// The page's summary, by positions in the records given.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RecordSummary {
     /// One count per order.
     pub counts: RiskCounts,
@@ -40,16 +41,22 @@ pub struct RecordSummary {
 /// A set of ids with a fast hash: an order id is page text, not a key chosen to collide.
 type IdSet<'a> = HashSet<&'a str, FixedState>;
 
-/// The counts of `records`, one per order id: the one place a page's risks are counted.
-pub fn distinct_counts<'a>(records: impl IntoIterator<Item = (&'a str, Risk)>) -> RiskCounts {
-    let mut seen = IdSet::default();
+/// Each order's first record (positions, in page order) and their counts: the one place a
+/// page's risks are counted, a second record of an order being the same order.
+pub fn distinct_counts<'a>(
+    records: impl IntoIterator<Item = (&'a str, Risk)>,
+) -> (Vec<u32>, RiskCounts) {
+    let records = records.into_iter();
+    let mut seen = IdSet::with_capacity_and_hasher(records.size_hint().0, FixedState::default());
+    let mut firsts = Vec::new();
     let mut counts = RiskCounts::default();
-    for (id, risk) in records {
+    for (at, (id, risk)) in records.enumerate() {
         if seen.insert(id) {
+            firsts.push(at as u32);
             counts.add(risk);
         }
     }
-    counts
+    (firsts, counts)
 }
 
 /// One number that orders as `(first, deadline)` do, a missing deadline after every other.
@@ -66,12 +73,8 @@ pub fn summarize_records(
     now_ms: i64,
     cap: usize,
 ) -> RecordSummary {
-    let mut seen = IdSet::with_capacity_and_hasher(records.len(), FixedState::default());
-    let firsts: Vec<u32> = (0..records.len() as u32)
-        .filter(|&at| seen.insert(records[at as usize].order_id))
-        .collect();
+    let (firsts, counts) = distinct_counts(records.iter().map(|r| (r.order_id, r.risk)));
     let of = |at: &u32| &records[*at as usize];
-    let counts = distinct_counts(firsts.iter().map(|at| (of(at).order_id, of(at).risk)));
 
     let urgent = sorted_by_key(&firsts, |r| key(r.risk as u8, r.deadline_ms), records);
 

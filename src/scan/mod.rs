@@ -220,7 +220,7 @@ pub fn summarize(
     ids_seen: bool,
 ) -> Summary {
     let lang = setup.lang;
-    let counts = distinct_counts(
+    let (_, counts) = distinct_counts(
         analysed
             .iter()
             .map(|(patch, v)| (patch.order_id.as_str(), v.risk)),
