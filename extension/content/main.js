@@ -36,7 +36,7 @@ const TASK_MS = 10;
 // insertion (BENCHMARKS.md): one task of ~355 ms in all, against ~1.6 s with a 250 ms first slice
 // and ~2.3 s with 40 ms slices. Bigger bursts are still sliced.
 const FIRST_TASK_MS = 500;
-const BATCH = 50;
+const BATCH = 16;
 const INSERTED_BATCH = 200;
 // A page of at most this many elements (some 300 orders) is read, decided and written in one task
 // of at most FIRST_FULL_MS when it can: every task boundary lets the page lay itself out and paint
@@ -115,7 +115,7 @@ export async function start(options = {}) {
     },
   });
 
-  /** Annotated records: element → what the overlay needs of its patch (`summaryOf`). */
+  /** Annotated records: element → what the overlay needs of its patch (`summaryOf`), in page order. */
   let entries = new Map();
   /** Parents of records: children added there are candidate rows. */
   let lists = new Set();
@@ -144,7 +144,7 @@ export async function start(options = {}) {
   /** The records a scan applied: in the overlay's entries, watched for nearness on a big page. */
   function track(applied, into) {
     for (const [el, patch] of applied) {
-      into.set(el, summaryOf(patch));
+      into.set(el, summaryOf(patch, el));
       if (lazyBadges) near.watch(el);
     }
   }
@@ -240,6 +240,9 @@ export async function start(options = {}) {
     // big page: on a 10,000-order page each is tens of milliseconds, and together a long task.
     if (big) await task.yield();
     if (signal.aborted) return;
+    // The overlay's clock takes some 10 ms to build: on a big page it is built in this slice, not
+    // in the task that draws the overlay after its summary.
+    if (big) sellerClock().warm();
     view = found;
     lazyBadges = found.records > LAZY_BADGES_ABOVE;
     const next = new Map();

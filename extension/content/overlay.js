@@ -15,7 +15,7 @@ import { AT_RISK } from './summary.js';
 import { isQuiet } from '../handled.js';
 
 /** Orders rendered at once; "Show more" adds as many (a page may have thousands at risk). */
-const LIST_PAGE = 200;
+const LIST_PAGE = 50;
 
 // Colours read at 4.5:1 at least in both schemes (light-dark(): the system's preference, or the
 // page's own theme when it has one, see pageScheme); each risk also has its own icon.

@@ -14,24 +14,48 @@ export function zoneCity(zone) {
   return zone.split('/').pop().replace(/_/g, ' ');
 }
 
+const FORMATS = {
+  short: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  long: { dateStyle: 'medium', timeStyle: 'short' },
+  clockTime: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
+
+/** An Intl formatter for `locale` and `zone`, falling back to the browser's locale, then zone. */
+function makeFormat(locale, zone, options) {
+  for (const [loc, timeZone] of [[locale, zone], [undefined, zone], [undefined, undefined]]) {
+    try {
+      return new Intl.DateTimeFormat(loc || undefined, { ...options, timeZone });
+    } catch { /* unknown locale or zone: the next candidate */ }
+  }
+  // Only reached when even the browser's own defaults are refused.
+  return { format: (date) => date.toISOString() };
+}
+
 /** Formats instants in one zone and language; Intl formatters are slow to build, so kept. */
 export class SellerClock {
   constructor(zone, locale) {
     this.zone = zone;
     this.locale = locale;
     this.city = zoneCity(zone);
-    const make = (options) => {
-      for (const [loc, timeZone] of [[locale, zone], [undefined, zone], [undefined, undefined]]) {
-        try {
-          return new Intl.DateTimeFormat(loc || undefined, { ...options, timeZone });
-        } catch { /* unknown locale or zone: the next candidate */ }
-      }
-      return null;
-    };
-    this.short = make({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    this.long = make({ dateStyle: 'medium', timeStyle: 'short' });
-    this.clockTime = make({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     this.cache = new Map();
+    // Built when first used: each takes milliseconds, and the first render of a big page only
+    // needs the list's (the tooltip's and the snooze note's wait for a pointer or a Later).
+    this.formats = new Map();
+  }
+
+  /** `ms` in the format FORMATS names `name`. */
+  format(name, ms) {
+    let format = this.formats.get(name);
+    if (format === undefined) {
+      format = makeFormat(this.locale, this.zone, FORMATS[name]);
+      this.formats.set(name, format);
+    }
+    return format.format(new Date(ms));
+  }
+
+  /** Builds the list's formatter now, at a moment chosen by the caller. */
+  warm() {
+    this.format('short', 0);
   }
 
   /** Whether this clock formats for `zone` in `locale`. */
@@ -43,7 +67,7 @@ export class SellerClock {
   deadline(ms) {
     let text = this.cache.get(ms);
     if (text === undefined) {
-      text = `${this.short.format(new Date(ms))} ${this.city}`;
+      text = `${this.format('short', ms)} ${this.city}`;
       if (this.cache.size > 5000) this.cache.clear();
       this.cache.set(ms, text);
     }
@@ -52,11 +76,11 @@ export class SellerClock {
 
   /** "16:05" (until when an order is snoozed). */
   time(ms) {
-    return this.clockTime.format(new Date(ms));
+    return this.format('clockTime', ms);
   }
 
   /** "27 Nov 2026, 18:00 Madrid" (a badge's tooltip). */
   full(ms) {
-    return `${this.long.format(new Date(ms))} ${this.city}`;
+    return `${this.format('long', ms)} ${this.city}`;
   }
 }

@@ -7,9 +7,14 @@ export const MAX_ALERTS = 100;
 /** The risks the overlay lists by default: the orders that need the seller. */
 export const AT_RISK = Object.freeze(['overdue', 'critical', 'unreadable', 'warning']);
 
-/** What the overlay, the toolbar and the notifications need of a patch (the rest is on the page). */
-export function summaryOf(patch) {
+/**
+ * What the overlay, the toolbar and the notifications need of the patch written to `element` (the
+ * rest is on the page). The element travels with it: a summary lists these objects themselves, so
+ * summing up a page of 10,000 orders allocates no copy of them.
+ */
+export function summaryOf(patch, element) {
   return {
+    element,
     orderId: patch.orderId,
     risk: patch.risk,
     status: patch.status ?? null,
@@ -24,7 +29,7 @@ export function summaryOf(patch) {
 }
 
 /**
- * `entries`: record element → `summaryOf(patch)`, in page order. The engine's one summary of them
+ * `entries`: record element → `summaryOf(patch, element)`, in page order. The engine's one summary of them
  * (Rust's `summarizeRecords`): one count and one listed order per order id (a duplicated row is
  * one order), the orders most urgent first; the `MAX_ALERTS` soonest future deadlines to notify
  * about, plus the current state of every order in `watched` (the orders the background has alarms
@@ -32,18 +37,18 @@ export function summaryOf(patch) {
  * in the background worker.
  */
 export function summarize(engine, entries, view, now, watched = new Set()) {
-  const items = [...entries];
+  const items = [...entries.values()];
   const rank = new Map(view.ui.risks.map(([risk], i) => [risk, i]));
   const risks = new Uint8Array(items.length);
   const deadlines = new Float64Array(items.length);
   const actionable = new Uint8Array(items.length);
-  items.forEach(([, item], i) => {
+  items.forEach((item, i) => {
     // A risk the view does not name is refused by the engine (255), never counted as another.
     risks[i] = rank.get(item.risk) ?? 255;
     deadlines[i] = item.at ?? NaN;
     actionable[i] = item.actionable ? 1 : 0;
   });
-  const ids = items.map(([, item]) => item.orderId).join('\n');
+  const ids = items.map((item) => item.orderId).join('\n');
   const answer = engine.summarizeRecords(ids, risks, deadlines, actionable, [...watched].join('\n'), now, MAX_ALERTS);
   const finish = (json) => {
     if (json.error) throw new Error(json.error);
@@ -52,8 +57,8 @@ export function summarize(engine, entries, view, now, watched = new Set()) {
       recognised: counts.total > 0,
       why: counts.total > 0 ? null : view.why,
       counts,
-      orders: json.urgent.map((at) => ({ element: items[at][0], ...items[at][1] })),
-      alerts: json.alerts.map((at) => reportOf(items[at][1])),
+      orders: json.urgent.map((at) => items[at]),
+      alerts: json.alerts.map((at) => reportOf(items[at])),
       ui: view.ui,
     };
   };

@@ -24,7 +24,7 @@ const r = await page.evaluate(async (n) => {
   for (let i = 0; i < n; i++) {
     const el = document.createElement('div'); list.append(el);
     const risk = risks[i % 6];
-    entries.set(el, { orderId: String(8100000000000000 + i), risk, status: 'WAIT_SELLER_SEND_GOODS', at: risk === 'unreadable' || risk === 'none' ? null : now + (i % 500) * 60000, kind: 'ship', actionable: true, text: 'Ship within 3 h' });
+    entries.set(el, { element: el, orderId: String(8100000000000000 + i), risk, status: 'WAIT_SELLER_SEND_GOODS', at: risk === 'unreadable' || risk === 'none' ? null : now + (i % 500) * 60000, kind: 'ship', actionable: true, text: 'Ship within 3 h' });
   }
   const overlay = new Overlay({ signal: new AbortController().signal, engine: 'local' });
   const clock = new SellerClock('Europe/Madrid', 'en');

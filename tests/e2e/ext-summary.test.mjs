@@ -38,7 +38,8 @@ function entriesOf(n, seed) {
   for (let i = 0; i < n; i += 1) {
     // Few distinct times and ids so that ties and duplicated orders are common.
     const id = String(8200000000000000 + rand(Math.max(1, Math.floor(n * 0.8))));
-    entries.set({ row: i }, { orderId: id, risk: RISKS[rand(6)], at: rand(5) ? 1e12 + rand(50) * 60000 : null, actionable: rand(3) > 0, kind: 'ship', text: `t${i}` });
+    const element = { row: i };
+    entries.set(element, { element, orderId: id, risk: RISKS[rand(6)], at: rand(5) ? 1e12 + rand(50) * 60000 : null, actionable: rand(3) > 0, kind: 'ship', text: `t${i}` });
   }
   return entries;
 }
