@@ -38,6 +38,9 @@ const TASK_MS = 10;
 const FIRST_TASK_MS = 500;
 const BATCH = 16;
 const INSERTED_BATCH = 200;
+// The minute refresh reads the rows due in batches of this many: each batch walks the header
+// cells again, and the refresh has no frame to meet.
+const REFRESH_BATCH = 50;
 // A page of at most this many elements (some 300 orders) is read, decided and written in one task
 // of at most FIRST_FULL_MS when it can: every task boundary lets the page lay itself out and paint
 // between, which made a 100-order page's first annotation wait about 50 ms instead of 30.
@@ -54,7 +57,8 @@ const RECYCLE_ABOVE_BYTES = 16 * 1048576;
 // near.js); every record still gets its attributes and edge. 1,000 orders, inserted at once, are
 // annotated in one go in about a third of a second (BENCHMARKS.md).
 const LAZY_BADGES_ABOVE = 2000;
-// Above this many records the overlay is drawn in the task after the one its summary is made in.
+// Above this many records a full scan's overlay is drawn in the task after the one its summary is
+// made in.
 const SUMMARY_ALONE = 2000;
 // A page without orders (a message page) is quiet: elements added there start a full scan only
 // when their text could hold an order number (Rust's first test too: 15 digits of any script).
@@ -284,7 +288,7 @@ export async function start(options = {}) {
     lists = new Set([...next.keys()].map((el) => el.parentElement).filter(Boolean));
     context = contextElements.filter(Boolean);
     movedRetries = 0;
-    publish();
+    publish({ apart: entries.size > SUMMARY_ALONE });
     warmUpOnce();
     document.documentElement.setAttribute('data-dg-scanned', String(Math.round(performance.now() - started)));
   }
@@ -294,7 +298,9 @@ export async function start(options = {}) {
    * observer's changes get a long first slice (`FIRST_TASK_MS`), whose writes the page shows in
    * its next frame; the minute refresh of every known row is no insertion to keep up with and
    * stays in short slices. What does not fit the first slice is read first and written after, in
-   * as few tasks as the full scan's writes.
+   * as few tasks as the full scan's writes. The refresh's overlay is drawn in the task of its last
+   * writes, so that the page lays out and paints once for both; an insertion's waits for the next
+   * task, after the frame that shows the rows.
    */
   async function scanRows(rows, firstSliceMs = FIRST_TASK_MS) {
     const lang = pageLang();
@@ -304,7 +310,8 @@ export async function start(options = {}) {
     let later = null;
     // Rows the page just inserted are read in bigger batches: each batch walks the header cells
     // again and crosses into the wasm once more.
-    const size = firstSliceMs >= FIRST_TASK_MS ? INSERTED_BATCH : BATCH;
+    const inserted = firstSliceMs >= FIRST_TASK_MS;
+    const size = inserted ? INSERTED_BATCH : REFRESH_BATCH;
     for (let from = 0; from < rows.length; from += size) {
       if (!later && task.spent()) later = [];
       if (await task.pause() || signal.aborted) return;
@@ -330,7 +337,8 @@ export async function start(options = {}) {
       });
     }
     if (later && !await commitAll(later, task)) return;
-    publishSoon();
+    if (inserted) publishSoon();
+    else publish();
     warmUpOnce();
   }
 
@@ -453,10 +461,12 @@ export async function start(options = {}) {
   /**
    * Overlay, toolbar count, notifications and the minute timer, from the annotated records. In
    * background mode the summary comes back later: an answer that a newer publish overtook is
-   * dropped, so the overlay never goes back to an older state of the page.
+   * dropped, so the overlay never goes back to an older state of the page. `apart`: the summary
+   * and the drawing in a task each (after a big page's full scan: the first summary runs the
+   * engine's code cold; together they came near a frame's 50 ms). Else one task, one frame.
    */
   let published = 0;
-  function publish() {
+  function publish({ apart = false } = {}) {
     for (const el of entries.keys()) if (!el.isConnected) entries.delete(el);
     if (!view) return;
     const asked = ++published;
@@ -467,9 +477,7 @@ export async function start(options = {}) {
       fail(error);
       return;
     }
-    // On a big page the engine's summary and the overlay's drawing are a task each: together, with
-    // the engine's code still cold after the first full scan, they came near a frame's 50 ms.
-    const later = summary instanceof Promise ? summary : entries.size > SUMMARY_ALONE ? nextTask().then(() => summary) : null;
+    const later = summary instanceof Promise ? summary : apart ? nextTask().then(() => summary) : null;
     if (!later) return showSummary(summary);
     later.then((answer) => { if (asked === published && !signal.aborted) showSummary(answer); }).catch(fail);
   }
