@@ -7,7 +7,7 @@
 // which `make build` bundles), some 25 ms less again ("Session 8"). The modules main.js loads at
 // start are asked for meanwhile, and the wasm fetched and compiled (tests/e2e/ext-preload.test.mjs
 // checks the list).
-const PRELOAD = ['content/bundle.js', 'settings.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
+const PRELOAD = ['content/bundle.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
 
 (async () => {
   try {
