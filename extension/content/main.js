@@ -38,6 +38,9 @@ const TASK_MS = 10;
 // insertion (BENCHMARKS.md): one task of ~355 ms in all, against ~1.6 s with a 250 ms first slice
 // and ~2.3 s with 40 ms slices. Bigger bursts are still sliced.
 const FIRST_TASK_MS = 500;
+// A full scan reads its patches from the wasm this many records at a time (and again when writing
+// them): with 50, one read made slices of about 20 ms on a 10,000-order page, and a major
+// collection's pause landing in such a slice made it a long task (BENCHMARKS.md, "Session 8").
 const BATCH = 16;
 const INSERTED_BATCH = 200;
 // The minute refresh reads the rows due in batches of this many: each batch walks the header

@@ -29,9 +29,9 @@ export function summaryOf(patch, element) {
 }
 
 /**
- * `entries`: record element → `summaryOf(patch, element)`, in page order. The engine's one summary of them
- * (Rust's `summarizeRecords`): one count and one listed order per order id (a duplicated row is
- * one order), the orders most urgent first; the `MAX_ALERTS` soonest future deadlines to notify
+ * `entries`: record element → `summaryOf(patch, element)`, in page order. The engine's one summary
+ * of them (Rust's `summarizeRecords`): one count and one listed order per order id (a duplicated
+ * row is one order), the orders most urgent first; the `MAX_ALERTS` soonest future deadlines to notify
  * about, plus the current state of every order in `watched` (the orders the background has alarms
  * or the seller's Done / Later for), so it can clear or move them. A promise when the engine runs
  * in the background worker.
