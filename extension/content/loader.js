@@ -8,7 +8,7 @@
 // sooner again ("Session 8"). The engine's instance, which the bundle loads by its address, and
 // its glue are asked for meanwhile, and the wasm fetched and compiled (tests/e2e/ext-preload.test.mjs
 // checks the list).
-const PRELOAD = ['content/bundle.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
+const PRELOAD = ['content/bundle.js', 'settings.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
 
 (async () => {
   try {

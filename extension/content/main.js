@@ -25,8 +25,6 @@ import { t, useMessages } from './words.js';
 import { CalibrationNote, applyToSettings } from './calibration.js';
 import { warmUp } from './warm-up.js';
 import { startFeatures } from '../features/index.js';
-// Functions only (chrome.storage is touched when they run): safe to import on the demo page too.
-import * as extensionSettings from '../settings.js';
 
 const DEBOUNCE_MS = 150;
 // Work runs in tasks of at most ~TASK_MS of script, then lets the page run (a long task is 50 ms,
@@ -84,7 +82,7 @@ export async function start(options = {}) {
   // A broken wasm instance is replaced (the call that broke it reported why): scan the page again.
   // The engine loads while the settings are read.
   const engineReady = options.engine ?? connectEngine(runtime, { onRestart: () => queueFull() });
-  const settingsModule = options.settings ? null : extensionSettings;
+  const settingsModule = options.settings ? null : await import(runtime.getURL('settings.js'));
   let settings = options.settings ?? await settingsModule.loadSettings();
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
   const engine = await engineReady;
