@@ -4,10 +4,10 @@
 // Loaded one after the other, as each module names the next, the content script's modules took
 // about 100 ms before the first order could be read; asked for all at once, about half
 // (BENCHMARKS.md, "Session 6"). As one file (content/bundle.js: content/main.js's module graph,
-// the settings included, which `make build` bundles) a 100-order page is annotated some 45 ms
-// sooner again ("Session 8"). The engine's instance, which the bundle loads by its address, and
-// its glue are asked for meanwhile, and the wasm fetched and compiled (tests/e2e/ext-preload.test.mjs
-// checks the list).
+// which `make build` bundles) a 100-order page is annotated some 30 ms sooner again ("Session 8").
+// The modules the bundle loads by their address at start (the settings, the engine's instance and
+// its glue) are asked for meanwhile, and the wasm fetched and compiled
+// (tests/e2e/ext-preload.test.mjs checks the list).
 const PRELOAD = ['content/bundle.js', 'settings.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
 
 (async () => {
