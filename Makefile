@@ -12,7 +12,6 @@ TOOL_CACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/deadline-guard
 WB_ROOT := $(TOOL_CACHE)/wasm-bindgen-$(WB_VERSION)
 WASM_BINDGEN := $(WB_ROOT)/bin/wasm-bindgen
 WASM_OPT := node_modules/.bin/wasm-opt
-ESBUILD := node_modules/.bin/esbuild
 # `__wbg_reset_state()` in the glue: a fresh instance of the same module in place, so the page side
 # can let go of the memory a big page made the wasm grow (engine-instance.js, `recycle`).
 WASM_BINDGEN_FLAGS := --experimental-reset-state-function
@@ -62,8 +61,6 @@ RUST_SOURCES := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name 
 
 # The module that owns the wasm instance (src/api/engine-instance.js) goes beside each pkg/ folder,
 # and the page side (page/: walking a page into lines, writing patches back) into both packages.
-# The content script's module graph becomes one file, content/bundle.js, which the loader imports:
-# a page loads one module instead of twenty (BENCHMARKS.md, "Session 8", page load). Not minified.
 build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 	rm -rf extension/pkg www/pkg extension/page www/page
 	cp -r $(PKG) extension/pkg
@@ -72,7 +69,6 @@ build: tool-rust tool-wasm-bindgen tool-npm $(PKG)/$(CRATE).js
 	cp -r page www/page
 	cp src/api/engine-instance.js extension/engine-instance.js
 	cp src/api/engine-instance.js www/engine-instance.js
-	$(ESBUILD) extension/content/main.js --bundle --format=esm --log-level=warning --outfile=extension/content/bundle.js
 
 $(PKG)/$(CRATE).js: $(RUST_SOURCES)
 	cargo build --release --target $(WASM_TARGET) --lib
@@ -104,4 +100,4 @@ bench:
 demo: build $(DEMO_STEPS)
 
 clean:
-	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js extension/page www/page extension/content/bundle.js dist
+	rm -rf target $(PKG) extension/pkg www/pkg extension/engine-instance.js www/engine-instance.js extension/page www/page dist

@@ -2,19 +2,22 @@
 // from the extension. Nothing may ever throw into the page.
 //
 // Loaded one after the other, as each module names the next, the content script's modules took
-// about 100 ms before the first order could be read; asked for all at once, about half
-// (BENCHMARKS.md, "Session 6"). As one file (content/bundle.js: content/main.js's module graph,
-// which `make build` bundles) a 100-order page is annotated some 30 ms sooner again ("Session 8").
-// The modules the bundle loads by their address at start (the settings, the engine's instance and
-// its glue) are asked for meanwhile, and the wasm fetched and compiled
-// (tests/e2e/ext-preload.test.mjs checks the list).
-const PRELOAD = ['content/bundle.js', 'settings.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
+// about 100 ms before the first order could be read; asked for all at once, with the wasm fetched
+// and compiled meanwhile, they take about half (BENCHMARKS.md, "Session 6", page load).
+// `PRELOAD` is content/main.js's module graph (tests/e2e/ext-preload.test.mjs checks it).
+const PRELOAD = [
+  'content/main.js', 'page/snapshot.js', 'page/apply.js', 'content/near.js', 'content/overlay.js',
+  'content/words.js', 'content/summary.js', 'handled.js', 'content/engine.js', 'content/order-state.js',
+  'content/seller-time.js', 'content/export-csv.js', 'content/calibration.js', 'content/warm-up.js',
+  'features/index.js', 'features/message-guard.js', 'features/guard-settings.js', 'settings.js',
+  'engine-instance.js', 'pkg/deadline_guard.js',
+];
 
 (async () => {
   try {
     const url = (path) => chrome.runtime.getURL(path);
     const [main, ...rest] = PRELOAD.map((path) => import(url(path)));
-    // A module that fails to load fails the bundle's own import of it too, which reports it below.
+    // A module that fails to load fails main.js's import too, which reports it below.
     for (const load of rest) load.catch(() => {});
     // Where the page's CSP forbids WebAssembly this fails, and the engine runs in the worker.
     import(url('engine-instance.js')).then((m) => m.compileEngine()).catch(() => {});
