@@ -1,9 +1,10 @@
 // Builds the unpacked extensions from extension/ (after `make build` put the wasm in extension/pkg):
 // one manifest source, patched per browser. Firefox gets its add-on id and `background.scripts`
 // beside `service_worker`; the TEST builds also run on http://127.0.0.1 for the fixture pages and
-// are never zipped for a store.
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+// are never zipped for a store. The modules only content/bundle.js needs (`make build` inlined them)
+// are left out: nothing loads them.
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,31 @@ async function build(name, options) {
   await cp(SOURCE, dir, { recursive: true, filter: (src) => !src.startsWith(join(SOURCE, 'demo')) });
   const manifest = JSON.parse(await readFile(join(SOURCE, 'manifest.json'), 'utf8'));
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(patchManifest(manifest, options), null, 2)}\n`);
+  await dropInlined(dir);
   return dir;
+}
+
+const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"?]+)[^'"]*['"]|(?:^|\n)\s*import\s+['"](\.[^'"?]+)[^'"]*['"]/g;
+
+/** Removes from `dir` the modules inlined into content/bundle.js that no other script imports. */
+async function dropInlined(dir) {
+  const bundle = await readFile(join(dir, 'content/bundle.js'), 'utf8');
+  // esbuild heads each module it inlines with its path.
+  const inlined = new Set([...bundle.matchAll(/^\s*\/\/ extension\/(\S+\.js)$/gm)].map(([, path]) => path));
+  if (!inlined.has('content/main.js')) throw new Error('content/bundle.js does not hold content/main.js: run make build');
+  const scripts = (await readdir(dir, { recursive: true })).filter((path) => path.endsWith('.js'));
+  const needed = new Set();
+  const visit = async (path) => {
+    if (needed.has(path)) return;
+    needed.add(path);
+    const text = await readFile(join(dir, path), 'utf8');
+    for (const [, from, bare] of text.matchAll(STATIC_IMPORT)) await visit(relative(dir, resolve(dirname(join(dir, path)), from ?? bare)));
+  };
+  for (const path of scripts) if (!inlined.has(path)) await visit(path);
+  for (const path of inlined) if (!needed.has(path)) await rm(join(dir, path));
+  for (const folder of new Set([...inlined].map((path) => dirname(path)))) {
+    if (folder !== '.' && !(await readdir(join(dir, folder))).length) await rm(join(dir, folder), { recursive: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

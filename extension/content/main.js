@@ -1,4 +1,4 @@
-// The content script proper (loaded by loader.js): snapshot the page, let the wasm decide, apply
+// The content script proper (started by index.js): snapshot the page, let the wasm decide, apply
 // its patches, keep the overlay, the toolbar badge and the notifications current.
 //
 // Two paths, one decision (Rust's):
@@ -25,6 +25,8 @@ import { t, useMessages } from './words.js';
 import { CalibrationNote, applyToSettings } from './calibration.js';
 import { warmUp } from './warm-up.js';
 import { startFeatures } from '../features/index.js';
+// Functions only (chrome.storage is touched when they run): safe to import on the demo page too.
+import * as extensionSettings from '../settings.js';
 
 const DEBOUNCE_MS = 150;
 // Work runs in tasks of at most ~TASK_MS of script, then lets the page run (a long task is 50 ms,
@@ -82,7 +84,7 @@ export async function start(options = {}) {
   // A broken wasm instance is replaced (the call that broke it reported why): scan the page again.
   // The engine loads while the settings are read.
   const engineReady = options.engine ?? connectEngine(runtime, { onRestart: () => queueFull() });
-  const settingsModule = options.settings ? null : await import(runtime.getURL('settings.js'));
+  const settingsModule = options.settings ? null : extensionSettings;
   let settings = options.settings ?? await settingsModule.loadSettings();
   const scanOptions = () => settingsModule ? settingsModule.scanOptions(settings) : JSON.stringify(settings);
   const engine = await engineReady;

@@ -1,6 +1,8 @@
-// The content script's loader asks for every module of content/main.js's graph at once
-// (content/loader.js, PRELOAD): the list must be that graph, or a module comes late again (missing)
-// or is loaded for nothing (extra). Read from the built extension's sources, no browser needed.
+// The content script is one classic script, content/bundle.js, which `make build` bundles from
+// content/index.js and content/main.js's whole module graph and the manifest injects: a module
+// left out of it, imported from the extension at start, would make a page wait for it (modules
+// took 90-150 ms to come, BENCHMARKS.md "Session 9"). Read from the built extension, no
+// browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -9,8 +11,6 @@ import { ROOT } from './harness.mjs';
 
 const EXTENSION = join(ROOT, 'extension');
 const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/g;
-// Modules main.js loads itself, at start: the settings, the engine's instance and its glue.
-const DYNAMIC = ['settings.js', 'engine-instance.js', 'pkg/deadline_guard.js'];
 
 async function graph(entry) {
   const seen = new Set();
@@ -24,14 +24,27 @@ async function graph(entry) {
   return [...seen].map((file) => relative(EXTENSION, file));
 }
 
-test('the loader preloads exactly content/main.js\'s modules and the ones it loads at start', async () => {
-  const loader = await readFile(join(EXTENSION, 'content/loader.js'), 'utf8');
-  const list = loader.match(/const PRELOAD = \[([^\]]*)\]/)?.[1];
-  assert.ok(list, 'content/loader.js has a PRELOAD list');
-  const preloaded = [...list.matchAll(/'([^']+)'/g)].map(([, path]) => path);
-  assert.equal(preloaded[0], 'content/main.js', 'main.js first: the loader starts it');
-  const expected = [...await graph('content/main.js'), ...DYNAMIC];
-  assert.deepEqual([...preloaded].sort(), [...expected].sort());
-  const main = await readFile(join(EXTENSION, 'content/main.js'), 'utf8');
-  for (const path of DYNAMIC.slice(0, 1)) assert.match(main, new RegExp(`getURL\\('${path}'\\)`), `main.js still loads ${path}`);
+test('the manifest injects the bundle, once the page is parsed, and nothing else', async () => {
+  const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
+  for (const script of manifest.content_scripts) {
+    assert.deepEqual(script.js, ['content/bundle.js']);
+    assert.equal(script.run_at, 'document_idle');
+  }
+  const exposed = manifest.web_accessible_resources.flatMap((entry) => entry.resources);
+  assert.ok(!exposed.some((path) => path.startsWith('content/')), 'the bundle is injected, not imported: no page needs to reach it');
+});
+
+test('the built bundle holds every module of content/index.js\'s graph and is a classic script', async () => {
+  const bundle = await readFile(join(EXTENSION, 'content/bundle.js'), 'utf8');
+  // esbuild heads each module it inlines with its path (not minified: readable for store review).
+  const inlined = [...bundle.matchAll(/^\s*\/\/ extension\/(\S+\.js)$/gm)].map(([, path]) => path);
+  const modules = await graph('content/index.js');
+  assert.ok(modules.includes('content/main.js') && modules.includes('settings.js'));
+  assert.deepEqual([...inlined].sort(), [...modules].sort());
+  assert.equal([...bundle.matchAll(STATIC_IMPORT)].length, 0, 'no module left to load one after the other');
+  assert.doesNotMatch(bundle, /^\s*export\s/m, 'a content script is no module: it may not export');
+  assert.doesNotMatch(bundle, /import\.meta/, 'a classic script has no import.meta');
+  // The engine's instance and its glue stay apart (web-accessible, also the worker's), asked for at once.
+  assert.match(bundle, /getURL\("engine-instance\.js"\)/);
+  assert.match(bundle, /getURL\("pkg\/deadline_guard\.js"\)/);
 });
