@@ -44,23 +44,33 @@ async function build(name, options) {
   return dir;
 }
 
-const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"?]+)[^'"]*['"]|(?:^|\n)\s*import\s+['"](\.[^'"?]+)[^'"]*['"]/g;
+/** An import or re-export of a relative module, `from` or bare (a query such as `?instance=1` dropped). */
+export const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"?]+)[^'"]*['"]|(?:^|\n)\s*import\s+['"](\.[^'"?]+)[^'"]*['"]/g;
 
-/** Removes from `dir` the modules inlined into content/bundle.js that no other script imports. */
-async function dropInlined(dir) {
-  const bundle = await readFile(join(dir, 'content/bundle.js'), 'utf8');
-  // esbuild heads each module it inlines with its path.
-  const inlined = new Set([...bundle.matchAll(/^\s*\/\/ extension\/(\S+\.js)$/gm)].map(([, path]) => path));
-  if (!inlined.has('content/main.js')) throw new Error('content/bundle.js does not hold content/main.js: run make build');
-  const scripts = (await readdir(dir, { recursive: true })).filter((path) => path.endsWith('.js'));
-  const needed = new Set();
+/** The modules esbuild inlined into `bundle` (the text), by path under extension/: it heads each with it. */
+export function inlinedModules(bundle) {
+  return new Set([...bundle.matchAll(/^\s*\/\/ extension\/(\S+\.js)$/gm)].map(([, path]) => path));
+}
+
+/** `entries` (paths under `dir`) and every module they import statically, transitively. */
+export async function staticGraph(dir, entries) {
+  const seen = new Set();
   const visit = async (path) => {
-    if (needed.has(path)) return;
-    needed.add(path);
+    if (seen.has(path)) return;
+    seen.add(path);
     const text = await readFile(join(dir, path), 'utf8');
     for (const [, from, bare] of text.matchAll(STATIC_IMPORT)) await visit(relative(dir, resolve(dirname(join(dir, path)), from ?? bare)));
   };
-  for (const path of scripts) if (!inlined.has(path)) await visit(path);
+  for (const path of entries) await visit(path);
+  return seen;
+}
+
+/** Removes from `dir` the modules inlined into content/bundle.js that no other script imports. */
+async function dropInlined(dir) {
+  const inlined = inlinedModules(await readFile(join(dir, 'content/bundle.js'), 'utf8'));
+  if (!inlined.has('content/main.js')) throw new Error('content/bundle.js does not hold content/main.js: run make build');
+  const scripts = (await readdir(dir, { recursive: true })).filter((path) => path.endsWith('.js'));
+  const needed = await staticGraph(dir, scripts.filter((path) => !inlined.has(path)));
   for (const path of inlined) if (!needed.has(path)) await rm(join(dir, path));
   for (const folder of new Set([...inlined].map((path) => dirname(path)))) {
     if (folder !== '.' && !(await readdir(join(dir, folder))).length) await rm(join(dir, folder), { recursive: true });

@@ -77,3 +77,20 @@ export async function engineMemoryBytes(context, page) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/** The Chromium trace events (`categories`) recorded over `session` (a CDP session) while `during()` runs. */
+export async function traceWhile(session, categories, during) {
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  session.on('Tracing.dataCollected', collect);
+  const complete = new Promise((done) => session.once('Tracing.tracingComplete', done));
+  try {
+    await session.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+    await during();
+    await session.send('Tracing.end');
+    await complete;
+  } finally {
+    session.off('Tracing.dataCollected', collect);
+  }
+  return events;
+}

@@ -5,7 +5,7 @@
 // It is the floor under issue 18's idle target: any change that needs layout inside the page's flow
 // (even in a fixed-size `contain: strict` box) costs the page a whole PrePaint walk, while a
 // paint-only change or one outside the flow costs little (BENCHMARKS.md, "Session 9").
-import { withoutExtension, routeSellerCenter, median } from './browsers.mjs';
+import { withoutExtension, routeSellerCenter, median, traceWhile } from './browsers.mjs';
 import { sellerCenterPage, SELLER_CENTER_URL } from './seller-center.mjs';
 
 const ORDERS = Number(process.argv[2] || 2500);
@@ -41,21 +41,15 @@ try {
     await page.waitForTimeout(800);
     const trials = [];
     for (let r = 0; r < 3; r++) {
-      const events = [];
-      const collect = ({ value }) => events.push(...value);
-      cdp.on('Tracing.dataCollected', collect);
-      const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
-      await page.waitForTimeout(300);
-      await page.evaluate(({ i, what }) => {
-        const el = document.getElementById(`dg-floor-${i}`);
-        if (what === 'colour') el.style.color = el.style.color === 'red' ? 'blue' : 'red';
-        else el.textContent = el.textContent.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10));
-      }, { i, what });
-      await page.waitForTimeout(700);
-      await cdp.send('Tracing.end');
-      await done;
-      cdp.off('Tracing.dataCollected', collect);
+      const events = await traceWhile(cdp, ['devtools.timeline'], async () => {
+        await page.waitForTimeout(300);
+        await page.evaluate(({ i, what }) => {
+          const el = document.getElementById(`dg-floor-${i}`);
+          if (what === 'colour') el.style.color = el.style.color === 'red' ? 'blue' : 'red';
+          else el.textContent = el.textContent.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10));
+        }, { i, what });
+        await page.waitForTimeout(700);
+      });
       const sum = (n) => events.filter((e) => e.name === n && e.ph === 'X').reduce((a, e) => a + e.dur, 0) / 1000;
       trials.push({ Layout: sum('Layout'), PrePaint: sum('PrePaint'), Paint: sum('Paint'), style: sum('UpdateLayoutTree') });
     }

@@ -5,26 +5,24 @@
 import { launchChromium } from '../e2e/harness.mjs';
 import { sellerCenterPage } from '../e2e/hardening-ext-lib.mjs';
 import { writeFileSync } from 'node:fs';
+import { traceWhile } from './browsers.mjs';
 
 const N = Number(process.argv[2] || 10000);
 const browser = await launchChromium();
 try {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((r) => cdp.on('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: (process.env.TRACE_CATEGORIES || 'devtools.timeline,v8,blink.user_timing,toplevel').split(',') }, transferMode: 'ReportEvents' });
   const HEAD = `<script>window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime - (window.__pageReady ?? 0)), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });</script>`;
   const html = sellerCenterPage({ n: N, lang: 'en', seed: 11, extraHead: HEAD, extraBody: '<script>document.body.getBoundingClientRect(); window.__pageReady = performance.now(); performance.mark(\'dg-ready\');</script>' });
   const target = `${browser.server.url}/hardening/trace.html`;
   await page.route(target, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await page.goto(target, { timeout: 180000 });
-  await page.waitForFunction((n) => document.querySelectorAll('table.next-table-row[data-dg-risk]').length >= n, N, { timeout: 600000, polling: 1000 });
-  await page.waitForTimeout(1500);
-  console.log('longtask observer (ms since ready, duration):', JSON.stringify(await page.evaluate(() => window.__longTasks)));
-  await cdp.send('Tracing.end');
-  await done;
+  const categories = (process.env.TRACE_CATEGORIES || 'devtools.timeline,v8,blink.user_timing,toplevel').split(',');
+  const events = await traceWhile(cdp, categories, async () => {
+    await page.goto(target, { timeout: 180000 });
+    await page.waitForFunction((n) => document.querySelectorAll('table.next-table-row[data-dg-risk]').length >= n, N, { timeout: 600000, polling: 1000 });
+    await page.waitForTimeout(1500);
+    console.log('longtask observer (ms since ready, duration):', JSON.stringify(await page.evaluate(() => window.__longTasks)));
+  });
   writeFileSync('/tmp/trace.json', JSON.stringify(events));
   // The page's main thread: the one that parsed it.
   const parse = events.find((e) => e.name === 'ParseHTML');

@@ -3,7 +3,7 @@
 // with the production build (DG_EXTENSION_DIR for another), waits until it is annotated, traces
 // 6 s around each of two minute boundaries and prints every main-thread task over 0.5 ms with the
 // time of its rendering phases and callbacks (BENCHMARKS.md, "Session 9", idle).
-import { withExtension, routeSellerCenter } from './browsers.mjs';
+import { withExtension, routeSellerCenter, traceWhile } from './browsers.mjs';
 import { sellerCenterPage, SELLER_CENTER_URL } from './seller-center.mjs';
 
 const ORDERS = Number(process.argv[2] || 2500);
@@ -19,15 +19,7 @@ try {
   await page.waitForTimeout(3000);
   for (let round = 0; round < 2; round++) {
     await page.waitForTimeout(Math.max(0, 60000 - (Date.now() % 60000) - 2000));
-    const events = [];
-    const collect = ({ value }) => events.push(...value);
-    cdp.on('Tracing.dataCollected', collect);
-    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8'] }, transferMode: 'ReportEvents' });
-    await page.waitForTimeout(6000);
-    await cdp.send('Tracing.end');
-    await done;
-    cdp.off('Tracing.dataCollected', collect);
+    const events = await traceWhile(cdp, ['devtools.timeline', 'toplevel', 'v8'], () => page.waitForTimeout(6000));
     // The page's main thread: the renderer main thread that ran the most.
     const taskTime = (t) => events.filter((e) => e.pid === t.pid && e.tid === t.tid && e.name === 'ThreadControllerImpl::RunTask').reduce((a, e) => a + (e.dur || 0), 0);
     const main = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').sort((a, b) => taskTime(b) - taskTime(a))[0];

@@ -6,23 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
+import { STATIC_IMPORT, inlinedModules, staticGraph } from '../../mk/extension-build.mjs';
 
 const EXTENSION = join(ROOT, 'extension');
-const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/g;
-
-async function graph(entry) {
-  const seen = new Set();
-  const visit = async (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = await readFile(file, 'utf8');
-    for (const [, spec] of text.matchAll(STATIC_IMPORT)) await visit(resolve(dirname(file), spec));
-  };
-  await visit(join(EXTENSION, entry));
-  return [...seen].map((file) => relative(EXTENSION, file));
-}
 
 test('the manifest injects the bundle, once the page is parsed, and nothing else', async () => {
   const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
@@ -36,10 +24,10 @@ test('the manifest injects the bundle, once the page is parsed, and nothing else
 
 test('the built bundle holds every module of content/index.js\'s graph and is a classic script', async () => {
   const bundle = await readFile(join(EXTENSION, 'content/bundle.js'), 'utf8');
-  // esbuild heads each module it inlines with its path (not minified: readable for store review).
-  const inlined = [...bundle.matchAll(/^\s*\/\/ extension\/(\S+\.js)$/gm)].map(([, path]) => path);
-  const modules = await graph('content/index.js');
-  assert.ok(modules.includes('content/main.js') && modules.includes('settings.js'));
+  // Not minified: readable for store review, and each inlined module is headed with its path.
+  const inlined = inlinedModules(bundle);
+  const modules = await staticGraph(EXTENSION, ['content/index.js']);
+  assert.ok(modules.has('content/main.js') && modules.has('settings.js'));
   assert.deepEqual([...inlined].sort(), [...modules].sort());
   assert.equal([...bundle.matchAll(STATIC_IMPORT)].length, 0, 'no module left to load one after the other');
   assert.doesNotMatch(bundle, /^\s*export\s/m, 'a content script is no module: it may not export');
